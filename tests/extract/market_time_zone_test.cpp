@@ -1,0 +1,1 @@
+// Tests of MarketTimeZone: written with the implementation.
