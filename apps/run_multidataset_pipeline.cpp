@@ -1,0 +1,2 @@
+// The command-line entry point; wired up as the modules land.
+int main() { return 1; }
