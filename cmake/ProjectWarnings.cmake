@@ -4,6 +4,11 @@ function(mdp_set_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
                                            -Wno-sign-conversion -Wnon-virtual-dtor -Wold-style-cast
                                            -Wcast-align -Woverloaded-virtual -Wnull-dereference)
+  # GCC 12 reports false -Wrestrict errors inside libstdc++ for ordinary std::string
+  # concatenation at -O2 (GCC bug 105651); the warning is disabled for GCC 12 only.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU" AND CMAKE_CXX_COMPILER_VERSION VERSION_LESS 13)
+    target_compile_options(${target} PRIVATE -Wno-restrict)
+  endif()
   if(MDP_WERROR)
     target_compile_options(${target} PRIVATE -Werror)
   endif()

@@ -29,6 +29,14 @@ private:
     int errno_ = 0;
 };
 
+// A resume (or a fresh start) is refused: the output directory holds a run made from other
+// inputs or settings, or holds a run and neither --resume nor --restart was given.
+// Maps to ExitCode::kResumeMismatch.
+class ResumeRefused : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 // The run was asked to stop (Ctrl-C, SIGTERM). Maps to ExitCode::kInterrupted.
 class Interrupted : public std::runtime_error {
 public:

@@ -1,0 +1,176 @@
+#include "command_line.h"
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <iostream>
+
+#include "common/byte_size.h"
+#include "common/exit_codes.h"
+
+namespace mdp::app {
+
+namespace {
+
+constexpr const char* kVersion = "0.1.0";
+
+constexpr const char* kDescription = R"(Splits huge orders/trades exports into per-(date, security) partitions,
+runs the Centre Point sweep-execution and unmatched-order analyses on every
+partition across all cores, and consolidates the results. Interrupted runs
+continue with --resume.
+
+Phases (default: all three in order):
+  extract     1. stream the inputs into DIR/partitions/<date>/<security>/
+  process     2. run the analyzers on every pending partition
+  aggregate   3. rebuild DIR/consolidated/ from completed partitions
+Other commands:
+  status        print the registry summary of DIR
+  reset-failed  mark failed partitions pending again (then --resume)
+
+Exit codes: 0 all partitions completed, 1 internal error, 2 usage error,
+3 bad input, 4 finished with failed partitions, 5 interrupted (rerun with
+--resume), 6 output not writable (read-only, disk full), 7 output directory
+in use by another run, 8 resume refused (inputs or settings changed).
+See docs/cli.md for every option in detail.)";
+
+// Reads a positive integer override from the environment; nullopt when unset.
+std::optional<size_t> environment_count(const char* name, size_t max_value) {
+    const char* text = std::getenv(name);
+    if (text == nullptr || *text == '\0') return std::nullopt;
+    const std::string value(text);
+    const bool digits = std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); });
+    if (!digits || value.size() > 12 || std::stoull(value) == 0 || std::stoull(value) > max_value) {
+        throw CLI::ValidationError(std::string(name),
+                                   "environment variable " + std::string(name) + "='" + value +
+                                       "' is not a whole number from 1 to " + std::to_string(max_value));
+    }
+    return static_cast<size_t>(std::stoull(value));
+}
+
+CLI::Validator byte_size_validator() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            return parse_byte_size(text) ? std::string() : "'" + text + "' is not a size like 512M or 2G";
+        },
+        "SIZE");
+}
+
+}  // namespace
+
+std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
+    PipelineSettings s;
+    CLI::App app{kDescription, "run_multidataset_pipeline"};
+    app.set_version_flag("--version", kVersion);
+    app.get_formatter()->column_width(34);
+    app.require_subcommand(0, 1);
+
+    auto* extract = app.add_subcommand("extract", "Phase 1 only: split the inputs into partitions");
+    auto* process = app.add_subcommand("process", "Phase 2 only: analyse pending partitions");
+    auto* aggregate = app.add_subcommand("aggregate", "Phase 3 only: rebuild consolidated/ from completed partitions");
+    auto* status = app.add_subcommand("status", "Print the registry summary of --output DIR");
+    auto* reset_failed = app.add_subcommand("reset-failed", "Mark failed partitions of --output DIR pending again");
+    for (auto* sub : {extract, process, aggregate, status, reset_failed}) sub->fallthrough();
+
+    bool show_system_info = false;
+    std::string memory_budget, checkpoint_every, progress = "auto", max_line = "1M";
+    std::optional<size_t> workers_flag, chunk_flag;
+
+    app.add_option("--orders", s.orders, "Orders CSV (SPEC 1.1)")->group("Inputs");
+    app.add_option("--trades", s.trades, "Trades CSV (SPEC 1.2)")->group("Inputs");
+    app.add_option("--nbbo", s.nbbo, "Optional NBBO quotes CSV (SPEC 1.3)")->group("Inputs");
+    app.add_option("-o,--output", s.output, "Output directory (created if missing); one run per directory")
+        ->group("Inputs");
+
+    app.add_flag("--resume", s.resume, "Continue an interrupted run in --output without redoing finished work")
+        ->group("Run control");
+    app.add_flag("--restart", s.restart,
+                 "Discard the run in --output (partitions, registry, results) and start over")
+        ->group("Run control")
+        ->excludes(app.get_option("--resume"));
+    app.add_option("--max-retries", s.max_retries, "Attempts after the first before a partition is marked failed")
+        ->capture_default_str()->check(CLI::Range(0, 100))->group("Run control");
+    app.add_option("--retry-delay-ms", s.retry_delay_ms, "Delay before retrying a failed partition")
+        ->capture_default_str()->group("Run control");
+    app.add_option("--progress", progress, "Progress display: auto (bar on a terminal, lines otherwise), bar, plain, none")
+        ->capture_default_str()->check(CLI::IsMember({"auto", "bar", "plain", "none"}))->group("Run control");
+    app.add_flag("--show-system-info", show_system_info,
+                 "Print detected CPUs, memory and disk, and the worker count and chunk size chosen from them")
+        ->group("Run control");
+
+    app.add_option("-w,--workers", workers_flag,
+                   "Partitions processed at once (default: usable CPUs, limited by memory; env SWEEP_WORKERS)")
+        ->check(CLI::Range(1, 4096))->group("Resources");
+    app.add_option("--chunk-size", chunk_flag,
+                   "Input rows per extraction block (default: from memory, ~64k; env SWEEP_CHUNK_SIZE)")
+        ->check(CLI::Range(1, 100'000'000))->group("Resources");
+    app.add_option("--memory-budget", memory_budget,
+                   "Memory the run may use, e.g. 2G (default: from MemAvailable and the cgroup limit)")
+        ->check(byte_size_validator())->group("Resources");
+
+    app.add_option("--timezone", s.timezone, "Market time zone that decides each row's trading date")
+        ->capture_default_str()->group("Extraction");
+    app.add_option("--columns", s.columns,
+                   "Keep only these columns in partition files (comma separated; key columns always kept)")
+        ->delimiter(',')->group("Extraction");
+    app.add_option("--max-rejects", s.max_rejects,
+                   "Stop with an error once more rows than this are rejected (0: never stop, just report)")
+        ->capture_default_str()->group("Extraction");
+    app.add_option("--max-line-bytes", max_line, "Longer lines are rejected")
+        ->capture_default_str()->check(byte_size_validator())->group("Extraction");
+    app.add_option("--checkpoint-every", checkpoint_every,
+                   "Checkpoint extraction after this much input (default 1G) or every 30 s, whichever first")
+        ->check(byte_size_validator())->group("Extraction");
+
+    app.add_option("--nbbo-source", s.nbbo_source,
+                   "Midpoint for simulated fills: 'order' (contra's arrival NBBO) or 'file' (--nbbo quotes)")
+        ->capture_default_str()->check(CLI::IsMember({"order", "file"}))->group("Analysis");
+
+    try {
+        app.parse(argc, argv);
+        s.workers = workers_flag ? workers_flag : environment_count("SWEEP_WORKERS", 4096);
+        s.chunk_rows = chunk_flag ? chunk_flag : environment_count("SWEEP_CHUNK_SIZE", 100'000'000);
+    } catch (const CLI::ParseError& e) {
+        const int code = app.exit(e);
+        return code == 0 ? 0 : to_int(ExitCode::kUsage);
+    }
+
+    if (!memory_budget.empty()) s.memory_budget_bytes = parse_byte_size(memory_budget);
+    if (!checkpoint_every.empty()) s.checkpoint_every_bytes = *parse_byte_size(checkpoint_every);
+    s.max_line_bytes = static_cast<size_t>(*parse_byte_size(max_line));
+    s.progress = progress == "bar"     ? ProgressStyle::kBar
+                 : progress == "plain" ? ProgressStyle::kPlain
+                 : progress == "none"  ? ProgressStyle::kNone
+                                       : ProgressStyle::kAuto;
+    for (std::string& column : s.columns) {
+        std::transform(column.begin(), column.end(), column.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    }
+
+    if (show_system_info) {
+        s.phase = Phase::kSystemInfo;
+        return s;
+    }
+    s.phase = extract->parsed()        ? Phase::kExtract
+              : process->parsed()      ? Phase::kProcess
+              : aggregate->parsed()    ? Phase::kAggregate
+              : status->parsed()       ? Phase::kStatus
+              : reset_failed->parsed() ? Phase::kResetFailed
+                                       : Phase::kAll;
+
+    auto usage = [&](const std::string& message) {
+        std::cerr << "run_multidataset_pipeline: " << message << "\nRun with --help for usage.\n";
+        return to_int(ExitCode::kUsage);
+    };
+    if (s.output.empty()) return usage("--output DIR is required");
+    const bool needs_inputs = s.phase == Phase::kAll || s.phase == Phase::kExtract;
+    if (needs_inputs && !s.resume && (!s.orders || !s.trades)) {
+        return usage("--orders and --trades are required (or --resume to continue the run in --output)");
+    }
+    if (s.nbbo_source == "file" && needs_inputs && !s.nbbo && !s.resume) {
+        return usage("--nbbo-source file needs --nbbo FILE");
+    }
+    return s;
+}
+
+}  // namespace mdp::app

@@ -1,0 +1,16 @@
+#pragma once
+// The command line: CLI11 definitions of every option, subcommands for running one phase, and
+// the SWEEP_* environment overrides (a flag beats the environment, which beats auto-detection).
+
+#include <optional>
+#include <variant>
+
+#include "pipeline_settings.h"
+
+namespace mdp::app {
+
+// Either settings to run with, or the exit code to leave with at once (after --help, --version,
+// or a usage error, all already printed).
+std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv);
+
+}  // namespace mdp::app

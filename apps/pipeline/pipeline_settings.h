@@ -1,0 +1,44 @@
+#pragma once
+// Everything the user asked for on the command line (and through the environment), before
+// system sizing fills in what they left to auto-detection.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mdp::app {
+
+enum class Phase { kAll, kExtract, kProcess, kAggregate, kStatus, kResetFailed, kSystemInfo };
+
+enum class ProgressStyle { kAuto, kBar, kPlain, kNone };
+
+struct PipelineSettings {
+    Phase phase = Phase::kAll;
+    std::optional<std::filesystem::path> orders;
+    std::optional<std::filesystem::path> trades;
+    std::optional<std::filesystem::path> nbbo;
+    std::filesystem::path output;
+
+    std::optional<size_t> workers;        // flag > SWEEP_WORKERS > auto
+    std::optional<size_t> chunk_rows;     // flag > SWEEP_CHUNK_SIZE > auto
+    std::optional<uint64_t> memory_budget_bytes;
+
+    bool resume = false;
+    bool restart = false;
+    uint32_t max_retries = 3;
+    uint32_t retry_delay_ms = 1000;
+
+    std::string timezone = "Australia/Sydney";
+    std::vector<std::string> columns;
+    uint64_t max_rejects = 0;
+    size_t max_line_bytes = 1 << 20;
+    std::string nbbo_source = "order";
+
+    uint64_t checkpoint_every_bytes = 1ULL << 30;
+    double checkpoint_every_seconds = 30;
+    ProgressStyle progress = ProgressStyle::kAuto;
+};
+
+}  // namespace mdp::app

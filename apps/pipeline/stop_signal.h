@@ -1,0 +1,13 @@
+#pragma once
+// Ctrl-C and SIGTERM ask the run to stop: work in flight finishes, state is saved, and the
+// process exits with ExitCode::kInterrupted. A second Ctrl-C exits at once (the checkpoints and
+// the registry journal still make --resume exact).
+
+#include <atomic>
+
+namespace mdp::app {
+
+void install_stop_handlers();
+const std::atomic<bool>& stop_requested();
+
+}  // namespace mdp::app

@@ -1,0 +1,44 @@
+#pragma once
+// What flows through the extraction pipeline: the reader cuts the input into InputBlocks of whole
+// lines, the router turns each into a RoutedBlock (rows grouped by partition, rejected lines
+// set aside), and the writer consumes RoutedBlocks in input order.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/partition_key.h"
+
+namespace mdp::extract {
+
+struct InputBlock {
+    uint64_t index = 0;         // position in the sequence of blocks of one input
+    uint64_t end_offset = 0;    // input byte offset just past this block's last byte
+    std::string data;           // whole lines; only the input's final line may lack '\n'
+    // A line longer than the reader's block size is not held in memory: `data` then holds the
+    // first bytes of that one line (terminator removed) and `oversized_line_length` its length.
+    uint64_t oversized_line_length = 0;
+};
+
+// The rows of one partition found in one block, as one contiguous run of their original text.
+struct RowGroup {
+    PartitionKey key;
+    std::string text;
+    uint64_t rows = 0;
+};
+
+struct RejectedLine {
+    uint64_t line_in_block = 0;  // 0-based index of the line within its block
+    std::string reason;
+    std::string text;            // the line without its terminator, possibly cut (see reason)
+};
+
+struct RoutedBlock {
+    uint64_t index = 0;
+    uint64_t end_offset = 0;
+    uint64_t lines = 0;          // lines in the block, accepted and rejected
+    std::vector<RowGroup> groups;
+    std::vector<RejectedLine> rejects;
+};
+
+}  // namespace mdp::extract

@@ -1,0 +1,45 @@
+#pragma once
+// Everything that shapes one extraction run. Defaults are what the command line uses when the
+// user says nothing; see docs/extraction.md for how each one trades memory and speed.
+
+#include <array>
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "extract/input_role.h"
+
+namespace mdp::extract {
+
+enum class StartMode {
+    kFresh,    // the output directory must hold no extraction yet
+    kResume,   // continue from the last checkpoint (or start if there is none)
+    kRestart,  // throw away any earlier extraction in the directory and start over
+};
+
+struct ExtractionOptions {
+    std::filesystem::path output_dir;
+    std::array<std::optional<std::filesystem::path>, 3> inputs;  // indexed by InputRole
+    std::string timezone = "Australia/Sydney";
+    std::vector<std::string> keep_columns;  // empty: keep every column
+    StartMode start_mode = StartMode::kFresh;
+
+    size_t block_bytes = 8 << 20;            // input read in blocks of whole lines this big
+    uint64_t pending_budget_bytes = 128 << 20;  // rows held in memory before writing
+    size_t max_open_files = 0;               // 0: derived from RLIMIT_NOFILE
+    size_t max_line_bytes = 1 << 20;         // longer lines are rejected
+    uint64_t max_rejects = 0;                // 0: no limit (rejects are reported, not fatal)
+    uint64_t checkpoint_every_bytes = 1ULL << 30;
+    double checkpoint_every_seconds = 30.0;
+    size_t threads = 0;                      // 0: all the threads TBB may use
+
+    const std::atomic<bool>* stop_requested = nullptr;
+    // Called from the writing stage after each block: (bytes done, bytes in all inputs).
+    std::function<void(uint64_t, uint64_t)> on_progress;
+};
+
+}  // namespace mdp::extract

@@ -1,0 +1,122 @@
+#include "extract/input_plan.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include "common/errors.h"
+#include "common/unique_fd.h"
+
+namespace mdp::extract {
+
+namespace {
+
+struct HeaderLine {
+    std::string text;        // without terminator
+    std::string terminator;  // "\n", "\r\n", or "" when the file is only a header
+};
+
+HeaderLine read_header_line(int fd, const std::filesystem::path& path, size_t max_line_bytes) {
+    std::string buffer;
+    constexpr size_t kStep = 64 * 1024;
+    for (;;) {
+        const size_t old = buffer.size();
+        buffer.resize(old + kStep);
+        const ssize_t n = ::read(fd, buffer.data() + old, kStep);
+        if (n < 0) {
+            if (errno == EINTR) {
+                buffer.resize(old);
+                continue;
+            }
+            throw InputError(path, std::string("cannot read: ") + std::strerror(errno));
+        }
+        buffer.resize(old + static_cast<size_t>(n));
+        const size_t newline = buffer.find('\n');
+        if (newline != std::string::npos || n == 0) {
+            HeaderLine header;
+            header.text = buffer.substr(0, newline);
+            header.terminator = newline == std::string::npos ? "" : "\n";
+            if (!header.text.empty() && header.text.back() == '\r') {
+                header.text.pop_back();
+                if (!header.terminator.empty()) header.terminator = "\r\n";
+            }
+            if (header.text.size() > max_line_bytes) {
+                throw InputError(path, 1, "header line is longer than " + std::to_string(max_line_bytes) + " bytes");
+            }
+            return header;
+        }
+        if (buffer.size() > max_line_bytes) {
+            throw InputError(path, 1, "no line end within the first " + std::to_string(max_line_bytes) +
+                                          " bytes: not a CSV file?");
+        }
+    }
+}
+
+std::string list_names(const std::vector<std::string>& names) {
+    std::string out;
+    for (size_t i = 0; i < names.size() && i < 40; ++i) {
+        if (i > 0) out += ", ";
+        out += names[i];
+    }
+    if (names.size() > 40) out += ", ...";
+    return out;
+}
+
+}  // namespace
+
+InputPlan plan_input(InputRole role, const std::filesystem::path& path,
+                     const std::vector<std::string>& keep_columns, size_t max_line_bytes) {
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    if (!fd) throw InputError(path, std::string("cannot open: ") + std::strerror(errno));
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) throw InputError(path, std::string("cannot stat: ") + std::strerror(errno));
+    if (!S_ISREG(st.st_mode)) throw InputError(path, "is not a regular file");
+    if (st.st_size == 0) throw InputError(path, "is empty: expected a header line");
+
+    InputPlan plan;
+    plan.role = role;
+    plan.path = path;
+    plan.size = static_cast<uint64_t>(st.st_size);
+    plan.mtime_ns = int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec;
+
+    const HeaderLine line = read_header_line(fd.get(), path, max_line_bytes);
+    plan.data_offset = line.text.size() + line.terminator.size();
+    plan.header = CsvHeader::parse(line.text, path);
+
+    const auto timestamp = plan.header.find(timestamp_column(role));
+    std::optional<size_t> security;
+    for (const std::string_view name : kSecurityColumnNames) {
+        if (!security) security = plan.header.find(name);
+    }
+    std::vector<std::string> missing;
+    if (!timestamp) missing.emplace_back("'" + std::string(timestamp_column(role)) + "'");
+    if (!security) missing.emplace_back("'security_code' (or 'securitycode', 'orderbookid')");
+    if (!missing.empty()) {
+        std::string what = "header lacks the " + std::string(role_name(role)) + " column";
+        what += missing.size() > 1 ? "s " : " ";
+        for (size_t i = 0; i < missing.size(); ++i) what += (i ? " and " : "") + missing[i];
+        throw InputError(path, 1, what + "; it has: " + list_names(plan.header.names()));
+    }
+
+    plan.rules.field_count = plan.header.field_count();
+    plan.rules.timestamp_column = *timestamp;
+    plan.rules.security_column = *security;
+    plan.rules.max_line_bytes = max_line_bytes;
+    if (!keep_columns.empty()) {
+        for (size_t i = 0; i < plan.header.field_count(); ++i) {
+            const bool wanted = std::find(keep_columns.begin(), keep_columns.end(),
+                                          plan.header.names()[i]) != keep_columns.end();
+            if (wanted || i == *timestamp || i == *security) plan.rules.kept_columns.push_back(i);
+        }
+    }
+    const std::string terminator = line.terminator.empty() ? "\n" : line.terminator;
+    plan.partition_header = LineRouter(plan.rules).partition_header(plan.header.original_names(), line.text,
+                                                                    terminator);
+    return plan;
+}
+
+}  // namespace mdp::extract

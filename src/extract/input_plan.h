@@ -1,0 +1,33 @@
+#pragma once
+// Everything known about one input before its rows are read: its size, its header, which
+// columns hold the partition key, and what header the partition files get. Built for every
+// input up front so that a bad header in the last file fails the run before any work is done.
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "extract/csv_header.h"
+#include "extract/input_role.h"
+#include "extract/line_router.h"
+
+namespace mdp::extract {
+
+struct InputPlan {
+    InputRole role = InputRole::kOrders;
+    std::filesystem::path path;
+    uint64_t size = 0;
+    int64_t mtime_ns = 0;
+    uint64_t data_offset = 0;       // byte offset of the first data line
+    CsvHeader header;
+    std::string partition_header;   // header line (projected if --columns) with terminator
+    RoutingRules rules;             // zone left unset: the extractor owns the zone
+};
+
+// Reads and checks the header of `path`. `keep_columns` (normalised names, may be empty) selects
+// the columns kept in partition files; the key columns are always kept. Throws InputError for a
+// missing, unreadable or empty file, or a header without the needed columns.
+InputPlan plan_input(InputRole role, const std::filesystem::path& path,
+                     const std::vector<std::string>& keep_columns, size_t max_line_bytes);
+
+}  // namespace mdp::extract

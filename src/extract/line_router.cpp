@@ -1,0 +1,181 @@
+#include "extract/line_router.h"
+
+#include <charconv>
+#include <cstring>
+#include <unordered_map>
+
+#include "extract/csv_fields.h"
+
+namespace mdp::extract {
+
+namespace {
+
+constexpr size_t kMaxRejectTextBytes = 64 * 1024;
+
+// Appends a field to a projected line, quoting it again if it needs quotes.
+void append_field(std::string& out, std::string_view field) {
+    if (field.find_first_of(",\"") == std::string_view::npos) {
+        out.append(field);
+        return;
+    }
+    out.push_back('"');
+    for (const char c : field) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+std::string printable_excerpt(std::string_view text, size_t limit = 40) {
+    std::string out;
+    for (const char c : text.substr(0, limit)) {
+        const auto u = static_cast<unsigned char>(c);
+        out.push_back(u >= 0x20 && u < 0x7F ? c : '?');
+    }
+    if (text.size() > limit) out += "...";
+    return out;
+}
+
+}  // namespace
+
+struct LineRouter::LineVerdict {
+    bool accepted = false;
+    PartitionKey key;
+    std::string reason;
+};
+
+LineRouter::LineRouter(RoutingRules rules) : rules_(std::move(rules)) {}
+
+LineRouter::LineVerdict LineRouter::examine(std::string_view line, LocalDateCache& dates,
+                                            std::string& projected) const {
+    LineVerdict verdict;
+    if (line.empty()) {
+        verdict.reason = "empty line";
+        return verdict;
+    }
+    if (line.size() > rules_.max_line_bytes) {
+        verdict.reason = "line of " + std::to_string(line.size()) + " bytes is longer than the limit of " +
+                         std::to_string(rules_.max_line_bytes);
+        return verdict;
+    }
+    // The hot path: a line without quotes is split with memchr into views of the line itself.
+    thread_local SplitFields split;
+    split_csv_line(line, split);
+    if (split.status != SplitStatus::kOk) {
+        verdict.reason = describe(split.status);
+        return verdict;
+    }
+    const auto& fields = split.fields;
+    if (fields.size() != rules_.field_count) {
+        verdict.reason = "expected " + std::to_string(rules_.field_count) + " fields, found " +
+                         std::to_string(fields.size());
+        return verdict;
+    }
+    const std::string_view ts_text = fields[rules_.timestamp_column];
+    int64_t ts = 0;
+    const auto [ts_end, ts_error] = std::from_chars(ts_text.data(), ts_text.data() + ts_text.size(), ts);
+    if (ts_text.empty() || ts_error != std::errc() || ts_end != ts_text.data() + ts_text.size()) {
+        verdict.reason = "timestamp '" + printable_excerpt(ts_text) + "' is not an integer";
+        return verdict;
+    }
+    if (ts < 0) {
+        verdict.reason = "timestamp " + std::string(ts_text) + " is negative";
+        return verdict;
+    }
+    const std::string_view security_text = fields[rules_.security_column];
+    const auto security = parse_security_code(security_text);
+    if (!security) {
+        verdict.reason = "security code '" + printable_excerpt(security_text) +
+                         "' is not a plain non-negative integer";
+        return verdict;
+    }
+    verdict.accepted = true;
+    verdict.key = PartitionKey{dates.date_of(ts), *security};
+    if (!rules_.kept_columns.empty()) {
+        projected.clear();
+        for (size_t i = 0; i < rules_.kept_columns.size(); ++i) {
+            if (i > 0) projected.push_back(',');
+            append_field(projected, fields[rules_.kept_columns[i]]);
+        }
+    }
+    return verdict;
+}
+
+RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates) const {
+    RoutedBlock out;
+    out.index = block.index;
+    out.end_offset = block.end_offset;
+
+    if (block.oversized_line_length > 0) {
+        out.lines = 1;
+        out.rejects.push_back(RejectedLine{
+            0,
+            "line of " + std::to_string(block.oversized_line_length) +
+                " bytes is longer than the limit of " + std::to_string(rules_.max_line_bytes) +
+                " (text cut to its first " + std::to_string(block.data.size()) + " bytes)",
+            std::move(block.data)});
+        return out;
+    }
+
+    std::unordered_map<PartitionKey, size_t, PartitionKeyHash> group_of;
+    PartitionKey last_key{};
+    size_t last_group = SIZE_MAX;
+    std::string projected;
+
+    const std::string_view data = block.data;
+    size_t pos = 0;
+    uint64_t line_index = 0;
+    while (pos < data.size()) {
+        const auto* nl = static_cast<const char*>(std::memchr(data.data() + pos, '\n', data.size() - pos));
+        const size_t line_end = nl ? static_cast<size_t>(nl - data.data()) : data.size();
+        std::string_view line = data.substr(pos, line_end - pos);
+        std::string_view terminator = "\n";
+        if (!line.empty() && line.back() == '\r') {
+            line.remove_suffix(1);
+            terminator = "\r\n";
+        }
+        const LineVerdict verdict = examine(line, dates, projected);
+        if (verdict.accepted) {
+            if (last_group == SIZE_MAX || !(verdict.key == last_key)) {
+                const auto [it, inserted] = group_of.try_emplace(verdict.key, out.groups.size());
+                if (inserted) out.groups.push_back(RowGroup{verdict.key, {}, 0});
+                last_key = verdict.key;
+                last_group = it->second;
+            }
+            RowGroup& group = out.groups[last_group];
+            group.text.append(rules_.kept_columns.empty() ? line : std::string_view(projected));
+            group.text.append(terminator);  // a final line without '\n' gets one
+            ++group.rows;
+        } else {
+            std::string reason = verdict.reason;
+            std::string_view text = line;
+            if (text.size() > kMaxRejectTextBytes) {
+                text = text.substr(0, kMaxRejectTextBytes);
+                reason += " (text cut to its first " + std::to_string(kMaxRejectTextBytes) + " bytes)";
+            }
+            out.rejects.push_back(RejectedLine{line_index, std::move(reason), std::string(text)});
+        }
+        ++line_index;
+        pos = line_end + 1;
+    }
+    out.lines = line_index;
+    return out;
+}
+
+std::string LineRouter::partition_header(const std::vector<std::string>& original_names,
+                                         std::string_view original_line,
+                                         std::string_view terminator) const {
+    std::string header;
+    if (rules_.kept_columns.empty()) {
+        header.assign(original_line);
+    } else {
+        for (size_t i = 0; i < rules_.kept_columns.size(); ++i) {
+            if (i > 0) header.push_back(',');
+            append_field(header, original_names[rules_.kept_columns[i]]);
+        }
+    }
+    header.append(terminator);
+    return header;
+}
+
+}  // namespace mdp::extract

@@ -1,0 +1,43 @@
+#include "extract/open_file_cache.h"
+
+#include <fcntl.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+
+#include "common/errors.h"
+
+namespace mdp::extract {
+
+OpenFileCache::OpenFileCache(size_t capacity) : capacity_(std::max<size_t>(capacity, 1)) {}
+
+int OpenFileCache::get(uint64_t file_id, const std::filesystem::path& path) {
+    if (const auto it = by_id_.find(file_id); it != by_id_.end()) {
+        lru_.splice(lru_.begin(), lru_, it->second);
+        return it->second->fd.get();
+    }
+    if (lru_.size() >= capacity_) {
+        by_id_.erase(lru_.back().file_id);
+        lru_.pop_back();
+    }
+    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+    if (!fd) throw IoError::from_errno("open for writing", path);
+    lru_.push_front(Entry{file_id, std::move(fd)});
+    by_id_[file_id] = lru_.begin();
+    return lru_.front().fd.get();
+}
+
+void OpenFileCache::close_all() {
+    by_id_.clear();
+    lru_.clear();
+}
+
+size_t OpenFileCache::default_capacity() {
+    struct rlimit limit {};
+    if (::getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY) return 512;
+    // Half the limit, minus a margin for inputs, the registry, TBB and the C library.
+    const auto soft = static_cast<size_t>(limit.rlim_cur);
+    return std::clamp<size_t>(soft / 2 > 32 ? soft / 2 - 16 : 8, 8, 1024);
+}
+
+}  // namespace mdp::extract

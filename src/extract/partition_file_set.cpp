@@ -1,0 +1,167 @@
+#include "extract/partition_file_set.h"
+
+#include <sys/uio.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <climits>
+
+#include "common/errors.h"
+
+namespace mdp::extract {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr uint32_t kNoSlot = UINT32_MAX;
+
+// Writes all chunks with as few writev calls as possible, resuming after partial writes.
+void write_chunks(int fd, std::vector<std::string>& chunks, const fs::path& path) {
+    size_t first = 0;       // first chunk not completely written
+    size_t first_done = 0;  // bytes of chunks[first] already written
+    std::vector<iovec> iov;
+    while (first < chunks.size()) {
+        iov.clear();
+        for (size_t i = first; i < chunks.size() && iov.size() < IOV_MAX; ++i) {
+            const size_t skip = (i == first) ? first_done : 0;
+            iov.push_back(iovec{chunks[i].data() + skip, chunks[i].size() - skip});
+        }
+        const ssize_t n = ::writev(fd, iov.data(), static_cast<int>(iov.size()));
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            throw IoError::from_errno("write", path);
+        }
+        auto written = static_cast<size_t>(n);
+        while (written > 0 && first < chunks.size()) {
+            const size_t left = chunks[first].size() - first_done;
+            if (written >= left) {
+                written -= left;
+                ++first;
+                first_done = 0;
+            } else {
+                first_done += written;
+                written = 0;
+            }
+        }
+    }
+}
+
+}  // namespace
+
+PartitionFileSet::PartitionFileSet(fs::path output_dir, size_t max_open_files,
+                                   uint64_t pending_budget_bytes)
+    : output_dir_(std::move(output_dir)), pending_budget_(pending_budget_bytes), files_(max_open_files) {}
+
+void PartitionFileSet::restore(std::vector<PartitionFiles> partitions,
+                               std::array<FileCounts, 3> rejects) {
+    partitions_ = std::move(partitions);
+    rejects_ = rejects;
+    index_of_.clear();
+    index_of_.reserve(partitions_.size());
+    for (uint32_t i = 0; i < partitions_.size(); ++i) index_of_.emplace(partitions_[i].key, i);
+    directory_made_.assign(partitions_.size(), false);
+    pending_slot_of_.assign(partitions_.size(), kNoSlot);
+}
+
+void PartitionFileSet::begin_input(InputRole role, std::string partition_header) {
+    role_ = role;
+    partition_header_ = std::move(partition_header);
+}
+
+uint32_t PartitionFileSet::partition_index(const PartitionKey& key) {
+    const auto [it, inserted] = index_of_.try_emplace(key, static_cast<uint32_t>(partitions_.size()));
+    if (inserted) {
+        partitions_.push_back(PartitionFiles{key, {}});
+        directory_made_.push_back(false);
+        pending_slot_of_.push_back(kNoSlot);
+    }
+    return it->second;
+}
+
+PartitionFileSet::Pending& PartitionFileSet::pending_for(uint32_t partition) {
+    uint32_t& slot = partition == kRejectsSlot ? rejects_pending_slot_ : pending_slot_of_[partition];
+    if (slot == kNoSlot) {
+        slot = static_cast<uint32_t>(pending_.size());
+        pending_.push_back(Pending{partition, {}});
+    }
+    return pending_[slot];
+}
+
+void PartitionFileSet::append_rows(const PartitionKey& key, std::string&& text, uint64_t rows) {
+    const uint32_t index = partition_index(key);
+    FileCounts& counts = partitions_[index].files[index_of(role_)];
+    Pending& pending = pending_for(index);
+    if (counts.bytes == 0) {
+        pending.chunks.push_back(partition_header_);
+        counts.bytes += partition_header_.size();
+        pending_bytes_ += partition_header_.size();
+    }
+    counts.bytes += text.size();
+    counts.rows += rows;
+    pending_bytes_ += text.size();
+    pending.chunks.push_back(std::move(text));
+}
+
+void PartitionFileSet::append_reject(std::string&& csv_row) {
+    FileCounts& counts = rejects_[index_of(role_)];
+    Pending& pending = pending_for(kRejectsSlot);
+    if (counts.bytes == 0) {
+        pending.chunks.emplace_back(kRejectsHeader);
+        counts.bytes += kRejectsHeader.size();
+        pending_bytes_ += kRejectsHeader.size();
+    }
+    counts.bytes += csv_row.size();
+    counts.rows += 1;
+    pending_bytes_ += csv_row.size();
+    pending.chunks.push_back(std::move(csv_row));
+}
+
+void PartitionFileSet::write_pending(Pending& pending) {
+    fs::path path;
+    uint64_t file_id = 0;
+    if (pending.partition == kRejectsSlot) {
+        path = rejects_path(output_dir_, role_);
+        file_id = (1ULL << 62) + index_of(role_);
+        fs::create_directories(path.parent_path());
+    } else {
+        const PartitionKey& key = partitions_[pending.partition].key;
+        path = partition_file_path(key, role_);
+        file_id = uint64_t{pending.partition} * 4 + index_of(role_);
+        if (!directory_made_[pending.partition]) {
+            std::error_code error;
+            fs::create_directories(path.parent_path(), error);
+            if (error) throw IoError("create directory " + path.parent_path().string() + ": " + error.message());
+            directory_made_[pending.partition] = true;
+        }
+    }
+    write_chunks(files_.get(file_id, path), pending.chunks, path);
+}
+
+void PartitionFileSet::flush() {
+    for (Pending& pending : pending_) {
+        write_pending(pending);
+        if (pending.partition == kRejectsSlot) {
+            rejects_pending_slot_ = kNoSlot;
+        } else {
+            pending_slot_of_[pending.partition] = kNoSlot;
+        }
+    }
+    pending_.clear();
+    pending_bytes_ = 0;
+}
+
+void PartitionFileSet::end_input() {
+    flush();
+    files_.close_all();
+}
+
+fs::path PartitionFileSet::partition_file_path(const PartitionKey& key, InputRole role) const {
+    return key.directory_under(output_dir_) / partition_file_name(role);
+}
+
+fs::path PartitionFileSet::rejects_path(const fs::path& output_dir, InputRole role) {
+    return output_dir / "rejects" / (std::string(role_name(role)) + ".rejects.csv");
+}
+
+}  // namespace mdp::extract

@@ -1,0 +1,296 @@
+#include "extract/stream_extractor.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <oneapi/tbb/task_arena.h>
+#include <sstream>
+
+#include "common/errors.h"
+#include "common/unique_fd.h"
+#include "extract/extraction_checkpoint.h"
+#include "extract/input_block_reader.h"
+#include "extract/input_plan.h"
+#include "extract/market_time_zone.h"
+#include "extract/partition_tree_reconciler.h"
+
+namespace mdp::extract {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string csv_quote(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    out.push_back('"');
+    for (const char c : text) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+    return out;
+}
+
+// The identity of a run: inputs (absolute path, size, mtime) and every option that changes the
+// bytes of the partition files. Fields are "name=value" joined by ';' so a mismatch can be named.
+std::string run_identity(const ExtractionOptions& options, const std::vector<InputPlan>& plans) {
+    std::ostringstream id;
+    id << "format=1;timezone=" << options.timezone << ";max_line_bytes=" << options.max_line_bytes
+       << ";columns=";
+    for (size_t i = 0; i < options.keep_columns.size(); ++i) id << (i ? "," : "") << options.keep_columns[i];
+    for (const InputPlan& plan : plans) {
+        id << ";" << role_name(plan.role) << "=" << fs::absolute(plan.path).lexically_normal().string()
+           << " size " << plan.size << " mtime " << plan.mtime_ns;
+    }
+    return id.str();
+}
+
+std::string first_difference(const std::string& was, const std::string& now) {
+    auto split = [](const std::string& s) {
+        std::vector<std::string> parts;
+        std::istringstream in(s);
+        for (std::string part; std::getline(in, part, ';');) parts.push_back(part);
+        return parts;
+    };
+    const auto a = split(was);
+    const auto b = split(now);
+    for (size_t i = 0; i < std::max(a.size(), b.size()); ++i) {
+        const std::string x = i < a.size() ? a[i] : "(nothing)";
+        const std::string y = i < b.size() ? b[i] : "(nothing)";
+        if (x != y) return "was '" + x + "', now '" + y + "'";
+    }
+    return "identical";
+}
+
+// Runs one extraction; one instance per run_extraction call.
+class StreamExtractor {
+public:
+    explicit StreamExtractor(const ExtractionOptions& options)
+        : options_(options),
+          zone_(MarketTimeZone::load(options.timezone)),
+          files_(options.output_dir,
+                 options.max_open_files ? options.max_open_files : OpenFileCache::default_capacity(),
+                 options.pending_budget_bytes) {}
+
+    ExtractionResult run() {
+        const auto started = Clock::now();
+        for (const InputRole role : kAllInputRoles) {
+            if (const auto& path = options_.inputs[index_of(role)]) {
+                plans_.push_back(plan_input(role, *path, options_.keep_columns, options_.max_line_bytes));
+            }
+        }
+        check_keep_columns();
+        checkpoint_.identity = run_identity(options_, plans_);
+        fs::create_directories(options_.output_dir);
+        const bool resumed = prepare_output();
+        sync_fd_ = UniqueFd(::open(options_.output_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+        if (!sync_fd_) throw IoError::from_errno("open", options_.output_dir);
+
+        for (const InputPlan& plan : plans_) total_bytes_ += plan.size;
+        for (const InputPlan& plan : plans_) {
+            InputProgress& progress = checkpoint_.inputs[index_of(plan.role)];
+            if (!progress.done) extract_input(plan, progress);
+            done_bytes_before_ += plan.size;
+        }
+        // Absent inputs count as done so that the checkpoint reads "complete".
+        for (InputProgress& progress : checkpoint_.inputs) progress.done = true;
+        save_checkpoint();
+
+        ExtractionResult result;
+        result.partitions = files_.partitions();
+        std::sort(result.partitions.begin(), result.partitions.end(),
+                  [](const PartitionFiles& a, const PartitionFiles& b) { return a.key < b.key; });
+        for (const InputPlan& plan : plans_) {
+            InputSummary& summary = result.inputs[index_of(plan.role)];
+            summary.present = true;
+            summary.path = plan.path;
+            summary.bytes = plan.size;
+            summary.lines = checkpoint_.inputs[index_of(plan.role)].lines;
+            summary.rejected = files_.rejects()[index_of(plan.role)].rows;
+            summary.accepted = summary.lines - summary.rejected;
+        }
+        result.resumed_from_checkpoint = resumed;
+        result.bytes_read_this_run = bytes_read_this_run_;
+        result.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+        return result;
+    }
+
+private:
+    void check_keep_columns() const {
+        for (const std::string& name : options_.keep_columns) {
+            const bool anywhere = std::any_of(plans_.begin(), plans_.end(),
+                                              [&](const InputPlan& p) { return p.header.find(name).has_value(); });
+            if (!anywhere) throw InputError(plans_.front().path, 1, "--columns names '" + name + "', which no input has");
+        }
+    }
+
+    // Returns true when work resumes from a checkpoint.
+    bool prepare_output() {
+        const auto previous = ExtractionCheckpoint::load(options_.output_dir);
+        const bool has_partitions = fs::exists(options_.output_dir / "partitions");
+        switch (options_.start_mode) {
+            case StartMode::kFresh:
+                if (previous || has_partitions) {
+                    throw ResumeRefused(options_.output_dir.string() +
+                                        " already holds an extraction; pass --resume to continue it or "
+                                        "--restart to start over");
+                }
+                return false;
+            case StartMode::kRestart:
+                fs::remove(ExtractionCheckpoint::path_in(options_.output_dir));
+                reconcile_with_checkpoint(options_.output_dir, nullptr);
+                return false;
+            case StartMode::kResume:
+                break;
+        }
+        if (!previous) {
+            reconcile_with_checkpoint(options_.output_dir, nullptr);
+            return false;
+        }
+        if (previous->identity != checkpoint_.identity) {
+            throw ResumeRefused("cannot resume in " + options_.output_dir.string() +
+                                ": the inputs or settings changed (" +
+                                first_difference(previous->identity, checkpoint_.identity) +
+                                "); pass --restart to start over");
+        }
+        try {
+            reconcile_with_checkpoint(options_.output_dir, &*previous);
+        } catch (const std::runtime_error& e) {
+            if (dynamic_cast<const IoError*>(&e) != nullptr) throw;
+            throw ResumeRefused(e.what());
+        }
+        checkpoint_.inputs = previous->inputs;
+        files_.restore(previous->partitions, previous->rejects);
+        return true;
+    }
+
+    void extract_input(const InputPlan& plan, InputProgress& progress) {
+        RoutingRules rules = plan.rules;
+        rules.zone = &zone_;
+        const LineRouter router(std::move(rules));
+        if (progress.offset < plan.data_offset) progress.offset = plan.data_offset;
+        const uint64_t start_offset = progress.lines == 0 ? 0 : progress.offset;
+        InputBlockReader reader(plan.path, progress.offset, options_.block_bytes);
+        files_.begin_input(plan.role, plan.partition_header);
+        tbb::enumerable_thread_specific<LocalDateCache> date_caches{LocalDateCache(zone_)};
+
+        bytes_at_last_checkpoint_ = progress.offset;
+        last_checkpoint_time_ = Clock::now();
+        bool stopped = false;
+
+        auto read_stage = [&](tbb::flow_control& control) -> std::unique_ptr<InputBlock> {
+            if (options_.stop_requested != nullptr && options_.stop_requested->load()) {
+                stopped = true;
+                control.stop();
+                return nullptr;
+            }
+            auto block = reader.next();
+            if (!block) {
+                control.stop();
+                return nullptr;
+            }
+            return std::make_unique<InputBlock>(std::move(*block));
+        };
+        auto route_stage = [&](std::unique_ptr<InputBlock> block) {
+            return std::make_unique<RoutedBlock>(router.route(std::move(*block), date_caches.local()));
+        };
+        auto write_stage = [&](std::unique_ptr<RoutedBlock> block) { write_block(plan, progress, *block); };
+
+        const size_t threads = options_.threads ? options_.threads
+                                                : static_cast<size_t>(tbb::this_task_arena::max_concurrency());
+        tbb::task_arena arena(static_cast<int>(threads));
+        arena.execute([&] {
+            tbb::parallel_pipeline(
+                2 * threads + 2,
+                tbb::make_filter<void, std::unique_ptr<InputBlock>>(tbb::filter_mode::serial_in_order, read_stage) &
+                    tbb::make_filter<std::unique_ptr<InputBlock>, std::unique_ptr<RoutedBlock>>(
+                        tbb::filter_mode::parallel, route_stage) &
+                    tbb::make_filter<std::unique_ptr<RoutedBlock>, void>(tbb::filter_mode::serial_in_order,
+                                                                         write_stage));
+        });
+        bytes_read_this_run_ += progress.offset - start_offset;
+        if (stopped) {
+            files_.end_input();
+            save_checkpoint();
+            throw Interrupted();
+        }
+        files_.end_input();
+        progress.done = true;
+        save_checkpoint();
+    }
+
+    void write_block(const InputPlan& plan, InputProgress& progress, RoutedBlock& block) {
+        for (RejectedLine& reject : block.rejects) {
+            // Physical line number: the header is line 1.
+            const uint64_t line_number = progress.lines + reject.line_in_block + 2;
+            files_.append_reject(std::to_string(line_number) + "," + csv_quote(reject.reason) + "," +
+                                 csv_quote(reject.text) + "\n");
+            const uint64_t total_rejects = total_rejected();
+            if (options_.max_rejects > 0 && total_rejects > options_.max_rejects) {
+                throw InputError(plan.path, line_number,
+                                 "more than " + std::to_string(options_.max_rejects) +
+                                     " rejected rows (--max-rejects); this one: " + reject.reason + "; see " +
+                                     PartitionFileSet::rejects_path(options_.output_dir, plan.role).string());
+            }
+        }
+        for (RowGroup& group : block.groups) files_.append_rows(group.key, std::move(group.text), group.rows);
+        progress.lines += block.lines;
+        progress.offset = block.end_offset;
+
+        if (files_.over_budget()) files_.flush();
+        const bool due_by_bytes = progress.offset - bytes_at_last_checkpoint_ >= options_.checkpoint_every_bytes;
+        const bool due_by_time =
+            std::chrono::duration<double>(Clock::now() - last_checkpoint_time_).count() >= options_.checkpoint_every_seconds;
+        if (due_by_bytes || due_by_time) {
+            files_.flush();
+            save_checkpoint();
+            bytes_at_last_checkpoint_ = progress.offset;
+            last_checkpoint_time_ = Clock::now();
+        }
+        if (options_.on_progress) options_.on_progress(done_bytes_before_ + progress.offset, total_bytes_);
+    }
+
+    uint64_t total_rejected() const {
+        uint64_t total = 0;
+        for (const FileCounts& counts : files_.rejects()) total += counts.rows;
+        return total;
+    }
+
+    // Makes every written byte durable, then records it. Order matters: a checkpoint must never
+    // describe bytes that a power loss could take back.
+    void save_checkpoint() {
+        files_.flush();
+        if (::syncfs(sync_fd_.get()) != 0) throw IoError::from_errno("sync", options_.output_dir);
+        checkpoint_.partitions = files_.partitions();
+        checkpoint_.rejects = files_.rejects();
+        checkpoint_.save(options_.output_dir);
+    }
+
+    const ExtractionOptions& options_;
+    MarketTimeZone zone_;
+    PartitionFileSet files_;
+    std::vector<InputPlan> plans_;
+    ExtractionCheckpoint checkpoint_;
+    UniqueFd sync_fd_;
+    uint64_t total_bytes_ = 0;
+    uint64_t done_bytes_before_ = 0;
+    uint64_t bytes_read_this_run_ = 0;
+    uint64_t bytes_at_last_checkpoint_ = 0;
+    Clock::time_point last_checkpoint_time_;
+};
+
+}  // namespace
+
+ExtractionResult run_extraction(const ExtractionOptions& options) {
+    return StreamExtractor(options).run();
+}
+
+}  // namespace mdp::extract
