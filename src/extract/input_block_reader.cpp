@@ -62,7 +62,7 @@ std::optional<InputBlock> InputBlockReader::next() {
 
     InputBlock block;
     block.index = next_index_++;
-    if (last_newline != nullptr) {
+    if (last_newline != nullptr && !eof_) {  // at end of input the unterminated tail stays here
         const auto keep = static_cast<size_t>(last_newline - data.data()) + 1;
         carry_.assign(data, keep, std::string::npos);
         data.resize(keep);

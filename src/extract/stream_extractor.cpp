@@ -94,15 +94,17 @@ public:
         sync_fd_ = UniqueFd(::open(options_.output_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
         if (!sync_fd_) throw IoError::from_errno("open", options_.output_dir);
 
+        // Absent inputs count as done so that the last input's checkpoint reads "complete".
+        for (const InputRole role : kAllInputRoles) {
+            if (!options_.inputs[index_of(role)]) checkpoint_.inputs[index_of(role)].done = true;
+        }
         for (const InputPlan& plan : plans_) total_bytes_ += plan.size;
         for (const InputPlan& plan : plans_) {
             InputProgress& progress = checkpoint_.inputs[index_of(plan.role)];
             if (!progress.done) extract_input(plan, progress);
             done_bytes_before_ += plan.size;
         }
-        // Absent inputs count as done so that the checkpoint reads "complete".
-        for (InputProgress& progress : checkpoint_.inputs) progress.done = true;
-        save_checkpoint();
+        if (!checkpoint_.complete()) save_checkpoint();  // only when every input was empty of work
 
         ExtractionResult result;
         result.partitions = files_.partitions();

@@ -1,0 +1,81 @@
+#include "extract/input_block_reader.h"
+
+#include <gtest/gtest.h>
+
+#include "support/scratch_dir.h"
+
+namespace mdp::extract {
+namespace {
+
+using mdp::testing::fresh_scratch_dir;
+using mdp::testing::write_text;
+
+std::vector<InputBlock> read_all(const std::filesystem::path& path, uint64_t offset, size_t block_bytes) {
+    InputBlockReader reader(path, offset, block_bytes);
+    std::vector<InputBlock> blocks;
+    while (auto block = reader.next()) blocks.push_back(std::move(*block));
+    return blocks;
+}
+
+TEST(InputBlockReader, BlocksAreWholeLinesThatConcatenateToTheInput) {
+    const auto dir = fresh_scratch_dir();
+    std::string text;
+    for (int i = 0; i < 2000; ++i) text += "line " + std::to_string(i) + std::string(static_cast<size_t>(i % 37), 'x') + "\n";
+    write_text(dir / "in.csv", text);
+    for (const size_t block_bytes : {64UL, 100UL, 4096UL, 1UL << 20}) {
+        const auto blocks = read_all(dir / "in.csv", 0, block_bytes);
+        std::string joined;
+        uint64_t expected_index = 0;
+        for (const auto& block : blocks) {
+            EXPECT_EQ(block.index, expected_index++);
+            EXPECT_EQ(block.oversized_line_length, 0U);
+            ASSERT_FALSE(block.data.empty());
+            EXPECT_EQ(block.data.back(), '\n');
+            joined += block.data;
+            EXPECT_EQ(block.end_offset, joined.size());
+        }
+        EXPECT_EQ(joined, text) << block_bytes;
+    }
+}
+
+TEST(InputBlockReader, StartsAtAnOffsetAndKeepsAnUnterminatedLastLine) {
+    const auto dir = fresh_scratch_dir();
+    write_text(dir / "in.csv", "header\nrow1\nrow2");
+    const auto blocks = read_all(dir / "in.csv", 7, 1024);
+    ASSERT_EQ(blocks.size(), 1U);
+    EXPECT_EQ(blocks[0].data, "row1\nrow2");
+    EXPECT_EQ(blocks[0].end_offset, 16U);
+}
+
+TEST(InputBlockReader, SkipsALineLongerThanABlockKeepingOnlyAPreview) {
+    const auto dir = fresh_scratch_dir();
+    const std::string huge(10 * 1024 * 1024, 'G');
+    write_text(dir / "in.csv", "a\n" + huge + "\nb\n");
+    const auto blocks = read_all(dir / "in.csv", 0, 64 * 1024);
+    std::string normal;
+    size_t oversized = 0;
+    for (const auto& block : blocks) {
+        if (block.oversized_line_length > 0) {
+            ++oversized;
+            EXPECT_EQ(block.oversized_line_length, huge.size());
+            EXPECT_EQ(block.data.size(), InputBlockReader::kOversizedPreviewBytes);
+        } else {
+            normal += block.data;
+        }
+    }
+    EXPECT_EQ(oversized, 1U);
+    EXPECT_EQ(normal, "a\nb\n");
+    EXPECT_EQ(blocks.back().end_offset, 2 + huge.size() + 1 + 2);
+}
+
+TEST(InputBlockReader, AFileThatIsOneHugeUnterminatedLine) {
+    const auto dir = fresh_scratch_dir();
+    write_text(dir / "in.bin", std::string(300 * 1024, '\x01'));
+    const auto blocks = read_all(dir / "in.bin", 0, 64 * 1024);
+    ASSERT_EQ(blocks.size(), 1U);
+    EXPECT_EQ(blocks[0].oversized_line_length, 300U * 1024);
+    EXPECT_EQ(blocks[0].end_offset, 300U * 1024);
+}
+
+}  // namespace
+}  // namespace mdp::extract

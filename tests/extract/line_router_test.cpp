@@ -1,0 +1,133 @@
+#include "extract/line_router.h"
+
+#include <gtest/gtest.h>
+
+namespace mdp::extract {
+namespace {
+
+// Columns: id, timestamp, security (3 fields).
+class LineRouterTest : public ::testing::Test {
+protected:
+    LineRouterTest() : zone_(MarketTimeZone::load("Australia/Sydney")), dates_(zone_) {
+        rules_.field_count = 3;
+        rules_.timestamp_column = 1;
+        rules_.security_column = 2;
+        rules_.max_line_bytes = 200;
+        rules_.zone = &zone_;
+    }
+
+    RoutedBlock route(std::string data) {
+        InputBlock block;
+        block.index = 7;
+        block.end_offset = 1000;
+        block.data = std::move(data);
+        return LineRouter(rules_).route(std::move(block), dates_);
+    }
+
+    MarketTimeZone zone_;
+    LocalDateCache dates_;
+    RoutingRules rules_;
+};
+
+// 2024-03-04T21:00:00Z = 08:00 AEDT on 2024-03-05 (before midnight UTC, Sydney's next day).
+constexpr const char* kPreOpen = "1709586000000000000";
+// 2024-03-05T03:00:00Z = 14:00 AEDT on 2024-03-05.
+constexpr const char* kMidday = "1709607600000000000";
+
+TEST_F(LineRouterTest, GroupsRowsByPartitionKeepingInputOrder) {
+    const std::string data = std::string("a,") + kPreOpen + ",42\n" + "b," + kMidday + ",7\n" + "c," + kMidday +
+                             ",42\n";
+    const RoutedBlock out = route(data);
+    EXPECT_EQ(out.index, 7U);
+    EXPECT_EQ(out.end_offset, 1000U);
+    EXPECT_EQ(out.lines, 3U);
+    ASSERT_EQ(out.groups.size(), 2U);
+    EXPECT_EQ(out.groups[0].key, (PartitionKey{CivilDate{2024, 3, 5}, 42}));
+    EXPECT_EQ(out.groups[0].text, std::string("a,") + kPreOpen + ",42\nc," + kMidday + ",42\n");
+    EXPECT_EQ(out.groups[0].rows, 2U);
+    EXPECT_EQ(out.groups[1].key, (PartitionKey{CivilDate{2024, 3, 5}, 7}));
+    EXPECT_TRUE(out.rejects.empty());
+}
+
+TEST_F(LineRouterTest, KeepsCrLfAndTerminatesAFinalLineWithoutNewline) {
+    const RoutedBlock out = route(std::string("a,") + kMidday + ",1\r\nb," + kMidday + ",1");
+    ASSERT_EQ(out.groups.size(), 1U);
+    EXPECT_EQ(out.groups[0].text, std::string("a,") + kMidday + ",1\r\nb," + kMidday + ",1\n");
+}
+
+TEST_F(LineRouterTest, DaylightSavingEndDecidesTheDate) {
+    // DST ends 2024-04-07 03:00 AEDT = 2024-04-06T16:00:00Z. 13:59:59Z on 04-06 is 00:59:59 AEDT
+    // on 04-07; 2024-04-07T13:59:59Z is 23:59:59 AEST on 04-07; 14:00:00Z is 04-08.
+    const RoutedBlock out = route("a,1712411999000000000,1\nb,1712498399000000000,1\nc,1712498400000000000,1\n");
+    ASSERT_EQ(out.groups.size(), 2U);
+    EXPECT_EQ(out.groups[0].key.date, (CivilDate{2024, 4, 7}));
+    EXPECT_EQ(out.groups[0].rows, 2U);
+    EXPECT_EQ(out.groups[1].key.date, (CivilDate{2024, 4, 8}));
+}
+
+TEST_F(LineRouterTest, RejectsBadLinesWithReasons) {
+    const std::string good = std::string("ok,") + kMidday + ",5";
+    const std::string data = good + "\n" +            // 0 accepted
+                             "\n" +                     // 1 empty
+                             "x,1\n" +                  // 2 too few fields
+                             "x,1,2,3\n" +              // 3 too many
+                             "x,12ab,5\n" +             // 4 bad timestamp
+                             "x,-5,5\n" +               // 5 negative timestamp
+                             "x,1,../x\n" +             // 6 path-like security
+                             "x,1,1e5\n" +              // 7
+                             "x,1,1234567890123456789012345678901234567890\n" +  // 8
+                             "x,1,\n" +                 // 9 empty security
+                             "x,\"1,5\n" +              // 10 unterminated quote
+                             std::string(300, 'z') + "\n" +  // 11 too long
+                             std::string("\x01\x02\xff,\x00,\x7f\n", 8);  // 12 binary garbage (3 fields)
+    const RoutedBlock out = route(data);
+    EXPECT_EQ(out.lines, 13U);
+    ASSERT_EQ(out.groups.size(), 1U);
+    EXPECT_EQ(out.groups[0].rows, 1U);
+    ASSERT_EQ(out.rejects.size(), 12U);
+    const std::vector<std::pair<uint64_t, std::string>> expected{
+        {1, "empty line"},
+        {2, "expected 3 fields, found 2"},
+        {3, "expected 3 fields, found 4"},
+        {4, "timestamp '12ab' is not an integer"},
+        {5, "timestamp -5 is negative"},
+        {6, "security code '../x' is not a plain non-negative integer"},
+        {7, "security code '1e5' is not a plain non-negative integer"},
+        {8, "security code '1234567890123456789012345678901234567890' is not a plain non-negative integer"},
+        {9, "security code '' is not a plain non-negative integer"},
+        {10, "unterminated quoted field"},
+        {11, "line of 300 bytes is longer than the limit of 200"},
+    };
+    for (size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(out.rejects[i].line_in_block, expected[i].first);
+        EXPECT_EQ(out.rejects[i].reason, expected[i].second);
+    }
+    EXPECT_EQ(out.rejects[5].text, "x,1,../x");
+    EXPECT_EQ(out.rejects[11].line_in_block, 12U);
+    EXPECT_EQ(out.rejects[11].reason, "timestamp '?' is not an integer");
+}
+
+TEST_F(LineRouterTest, OversizedLineFromTheReaderBecomesOneReject) {
+    InputBlock block;
+    block.data = "preview";
+    block.oversized_line_length = 10'000'000;
+    const RoutedBlock out = LineRouter(rules_).route(std::move(block), dates_);
+    EXPECT_EQ(out.lines, 1U);
+    ASSERT_EQ(out.rejects.size(), 1U);
+    EXPECT_EQ(out.rejects[0].text, "preview");
+    EXPECT_NE(out.rejects[0].reason.find("10000000 bytes"), std::string::npos);
+}
+
+TEST_F(LineRouterTest, ProjectionKeepsChosenColumnsAndRequotes) {
+    rules_.field_count = 4;
+    rules_.kept_columns = {1, 2, 3};
+    const RoutedBlock out = route(std::string("id,") + kMidday + ",9,\"Rest, of Day\"\r\n");
+    ASSERT_EQ(out.groups.size(), 1U);
+    EXPECT_EQ(out.groups[0].text, std::string(kMidday) + ",9,\"Rest, of Day\"\r\n");
+    const std::string header =
+        LineRouter(rules_).partition_header({"ID", "timestamp", "security_code", "tv"}, "ignored", "\n");
+    EXPECT_EQ(header, "timestamp,security_code,tv\n");
+}
+
+}  // namespace
+}  // namespace mdp::extract

@@ -1,0 +1,76 @@
+#include "extract/partition_file_set.h"
+
+#include <gtest/gtest.h>
+
+#include "support/scratch_dir.h"
+
+namespace mdp::extract {
+namespace {
+
+using mdp::testing::fresh_scratch_dir;
+using mdp::testing::read_text;
+
+const PartitionKey kA{CivilDate{2024, 4, 2}, 1};
+const PartitionKey kB{CivilDate{2024, 4, 3}, 22};
+
+TEST(PartitionFileSet, WritesHeaderOnceThenRowsInOrder) {
+    const auto dir = fresh_scratch_dir();
+    PartitionFileSet files(dir, 4, 1 << 20);
+    files.begin_input(InputRole::kOrders, "h1,h2\n");
+    files.append_rows(kA, "a,1\n", 1);
+    files.append_rows(kB, "b,1\nb,2\n", 2);
+    files.append_rows(kA, "a,2\n", 1);
+    EXPECT_EQ(files.pending_bytes(), 6U + 4 + 6 + 8 + 4);
+    files.end_input();
+    EXPECT_EQ(files.pending_bytes(), 0U);
+    EXPECT_EQ(read_text(dir / "partitions/2024-04-02/1/orders.csv"), "h1,h2\na,1\na,2\n");
+    EXPECT_EQ(read_text(dir / "partitions/2024-04-03/22/orders.csv"), "h1,h2\nb,1\nb,2\n");
+    ASSERT_EQ(files.partitions().size(), 2U);
+    EXPECT_EQ(files.partitions()[0].files[0], (FileCounts{14, 2}));
+    EXPECT_EQ(files.partitions()[1].files[0], (FileCounts{14, 2}));
+
+    files.begin_input(InputRole::kTrades, "t\n");
+    files.append_rows(kA, "x\n", 1);
+    files.append_reject("5,\"bad\",\"x\"\n");
+    files.end_input();
+    EXPECT_EQ(read_text(dir / "partitions/2024-04-02/1/trades.csv"), "t\nx\n");
+    EXPECT_FALSE(std::filesystem::exists(dir / "partitions/2024-04-03/22/trades.csv"));
+    EXPECT_EQ(read_text(dir / "rejects/trades.rejects.csv"), "line_number,reason,text\n5,\"bad\",\"x\"\n");
+    EXPECT_EQ(files.rejects()[1].rows, 1U);
+}
+
+TEST(PartitionFileSet, ManyMorePartitionsThanOpenFiles) {
+    const auto dir = fresh_scratch_dir();
+    PartitionFileSet files(dir, 3, 256);  // tiny budget: flushes constantly
+    files.begin_input(InputRole::kNbbo, "h\n");
+    for (int round = 0; round < 3; ++round) {
+        for (uint64_t s = 0; s < 50; ++s) {
+            files.append_rows(PartitionKey{CivilDate{2024, 1, 2}, s}, std::to_string(round) + "\n", 1);
+            if (files.over_budget()) files.flush();
+        }
+    }
+    files.end_input();
+    for (uint64_t s = 0; s < 50; ++s) {
+        EXPECT_EQ(read_text(dir / "partitions/2024-01-02" / std::to_string(s) / "nbbo.csv"), "h\n0\n1\n2\n");
+    }
+}
+
+TEST(PartitionFileSet, RestoredCountsContinueWhereTheCheckpointWas) {
+    const auto dir = fresh_scratch_dir();
+    {
+        PartitionFileSet files(dir, 4, 1 << 20);
+        files.begin_input(InputRole::kOrders, "h\n");
+        files.append_rows(kA, "1\n", 1);
+        files.end_input();
+    }
+    PartitionFileSet files(dir, 4, 1 << 20);
+    files.restore({PartitionFiles{kA, {FileCounts{4, 1}, {}, {}}}}, {});
+    files.begin_input(InputRole::kOrders, "h\n");
+    files.append_rows(kA, "2\n", 1);  // no second header: the file already has one
+    files.end_input();
+    EXPECT_EQ(read_text(dir / "partitions/2024-04-02/1/orders.csv"), "h\n1\n2\n");
+    EXPECT_EQ(files.partitions()[0].files[0], (FileCounts{6, 2}));
+}
+
+}  // namespace
+}  // namespace mdp::extract
