@@ -26,6 +26,16 @@ void split_csv_line(std::string_view line, SplitFields& out);
 // unterminated quote.
 size_t count_csv_fields(std::string_view line);
 
+// The hot path of routing: one pass over a line without quotes that counts its fields and picks
+// out two of them. Returns false, leaving `out` unspecified, if the line contains a quote
+// character (the caller then uses split_csv_line).
+struct TwoFields {
+    size_t field_count = 0;
+    std::string_view first;   // field number `first_index`
+    std::string_view second;  // field number `second_index`
+};
+bool scan_two_unquoted_fields(std::string_view line, size_t first_index, size_t second_index, TwoFields& out);
+
 const char* describe(SplitStatus status);
 
 }  // namespace mdp::extract

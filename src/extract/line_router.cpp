@@ -58,20 +58,37 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, LocalDateCach
                          std::to_string(rules_.max_line_bytes);
         return verdict;
     }
-    // The hot path: a line without quotes is split with memchr into views of the line itself.
+    // The hot path: a line without quotes (and no --columns) is scanned once for its field count
+    // and the two key fields; anything else is split properly.
+    std::string_view ts_text;
+    std::string_view security_text;
+    size_t field_count = 0;
+    thread_local TwoFields two;
     thread_local SplitFields split;
-    split_csv_line(line, split);
-    if (split.status != SplitStatus::kOk) {
-        verdict.reason = describe(split.status);
-        return verdict;
+    const bool whole_split_needed = !rules_.kept_columns.empty() ||
+                                    !scan_two_unquoted_fields(line, rules_.timestamp_column, rules_.security_column, two);
+    if (whole_split_needed) {
+        split_csv_line(line, split);
+        if (split.status != SplitStatus::kOk) {
+            verdict.reason = describe(split.status);
+            return verdict;
+        }
+        field_count = split.fields.size();
+    } else {
+        field_count = two.field_count;
     }
-    const auto& fields = split.fields;
-    if (fields.size() != rules_.field_count) {
+    if (field_count != rules_.field_count) {
         verdict.reason = "expected " + std::to_string(rules_.field_count) + " fields, found " +
-                         std::to_string(fields.size());
+                         std::to_string(field_count);
         return verdict;
     }
-    const std::string_view ts_text = fields[rules_.timestamp_column];
+    if (whole_split_needed) {
+        ts_text = split.fields[rules_.timestamp_column];
+        security_text = split.fields[rules_.security_column];
+    } else {
+        ts_text = two.first;
+        security_text = two.second;
+    }
     int64_t ts = 0;
     const auto [ts_end, ts_error] = std::from_chars(ts_text.data(), ts_text.data() + ts_text.size(), ts);
     if (ts_text.empty() || ts_error != std::errc() || ts_end != ts_text.data() + ts_text.size()) {
@@ -82,7 +99,6 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, LocalDateCach
         verdict.reason = "timestamp " + std::string(ts_text) + " is negative";
         return verdict;
     }
-    const std::string_view security_text = fields[rules_.security_column];
     const auto security = parse_security_code(security_text);
     if (!security) {
         verdict.reason = "security code '" + printable_excerpt(security_text) +
@@ -95,7 +111,7 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, LocalDateCach
         projected.clear();
         for (size_t i = 0; i < rules_.kept_columns.size(); ++i) {
             if (i > 0) projected.push_back(',');
-            append_field(projected, fields[rules_.kept_columns[i]]);
+            append_field(projected, split.fields[rules_.kept_columns[i]]);
         }
     }
     return verdict;
