@@ -7,25 +7,63 @@
 
 #include "common/errors.h"
 #include "common/exit_codes.h"
+#include "engine/sizing.h"
 #include "pipeline/command_line.h"
 #include "pipeline/extract_phase.h"
+#include "pipeline/process_phase.h"
+#include "pipeline/registry_commands.h"
+#include "pipeline/resource_plan.h"
+#include "pipeline/run_directory.h"
 #include "pipeline/stop_signal.h"
+#include "registry/output_directory_lock.h"
 
 namespace {
 
 using mdp::ExitCode;
 using mdp::app::Phase;
 
-int run(const mdp::app::PipelineSettings& settings) {
-    switch (settings.phase) {
-        case Phase::kExtract:
-        case Phase::kAll:
-            mdp::app::run_extract_phase(settings);
-            return to_int(ExitCode::kSuccess);
-        default:
-            std::cerr << "run_multidataset_pipeline: this command is not available yet\n";
-            return to_int(ExitCode::kUsage);
+int run_phases(mdp::app::PipelineSettings& settings) {
+    const mdp::app::ResourcePlan plan = mdp::app::plan_resources(settings);
+    mdp::app::RunDirectory run(settings.output);
+    if (settings.phase == Phase::kAll || settings.phase == Phase::kExtract) {
+        run.begin_run(settings);
+        mdp::app::run_extract_phase(settings, plan, run);
+        if (settings.phase == Phase::kExtract) return to_int(ExitCode::kSuccess);
+    } else {
+        run.require_extracted(settings);
     }
+    if (settings.phase == Phase::kAll || settings.phase == Phase::kProcess) {
+        const auto summary = mdp::app::run_process_phase(settings, plan, run);
+        if (summary.interrupted) throw mdp::Interrupted();
+    }
+    const size_t failed = run.registry().count(mdp::registry::PartitionStatus::kFailed);
+    if (failed > 0) {
+        std::cerr << "run_multidataset_pipeline: " << failed
+                  << " partitions failed; see `run_multidataset_pipeline status -o " << settings.output.string()
+                  << "`, then `reset-failed` and --resume\n";
+        return to_int(ExitCode::kFailedPartitions);
+    }
+    return to_int(ExitCode::kSuccess);
+}
+
+int run(mdp::app::PipelineSettings& settings) {
+    switch (settings.phase) {
+        case Phase::kSystemInfo:
+            std::cout << mdp::app::describe_plan(mdp::app::plan_resources(settings));
+            return to_int(ExitCode::kSuccess);
+        case Phase::kStatus:
+            return mdp::app::print_status(settings.output, std::cout);
+        case Phase::kResetFailed:
+            return mdp::app::reset_failed(settings.output, std::cout);
+        case Phase::kAggregate:
+            std::cerr << "run_multidataset_pipeline: aggregate is not available yet\n";
+            return to_int(ExitCode::kUsage);
+        case Phase::kAll:
+        case Phase::kExtract:
+        case Phase::kProcess:
+            break;
+    }
+    return run_phases(settings);
 }
 
 int fail(ExitCode code, const std::string& message) {
@@ -47,6 +85,10 @@ int main(int argc, char** argv) {
         return fail(ExitCode::kOutputError, e.what());
     } catch (const mdp::ResumeRefused& e) {
         return fail(ExitCode::kResumeMismatch, e.what());
+    } catch (const mdp::registry::OutputBusyError& e) {
+        return fail(ExitCode::kOutputBusy, e.what());
+    } catch (const mdp::engine::InvalidSetting& e) {
+        return fail(ExitCode::kUsage, e.what());
     } catch (const mdp::Interrupted&) {
         std::cerr << "run_multidataset_pipeline: interrupted; progress saved. Rerun with --resume to continue.\n";
         return to_int(ExitCode::kInterrupted);

@@ -3,7 +3,6 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
-#include <cstdlib>
 #include <iostream>
 
 #include "common/byte_size.h"
@@ -33,20 +32,6 @@ Exit codes: 0 all partitions completed, 1 internal error, 2 usage error,
 --resume), 6 output not writable (read-only, disk full), 7 output directory
 in use by another run, 8 resume refused (inputs or settings changed).
 See docs/cli.md for every option in detail.)";
-
-// Reads a positive integer override from the environment; nullopt when unset.
-std::optional<size_t> environment_count(const char* name, size_t max_value) {
-    const char* text = std::getenv(name);
-    if (text == nullptr || *text == '\0') return std::nullopt;
-    const std::string value(text);
-    const bool digits = std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); });
-    if (!digits || value.size() > 12 || std::stoull(value) == 0 || std::stoull(value) > max_value) {
-        throw CLI::ValidationError(std::string(name),
-                                   "environment variable " + std::string(name) + "='" + value +
-                                       "' is not a whole number from 1 to " + std::to_string(max_value));
-    }
-    return static_cast<size_t>(std::stoull(value));
-}
 
 CLI::Validator byte_size_validator() {
     return CLI::Validator(
@@ -128,13 +113,13 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
-        s.workers = workers_flag ? workers_flag : environment_count("SWEEP_WORKERS", 4096);
-        s.chunk_rows = chunk_flag ? chunk_flag : environment_count("SWEEP_CHUNK_SIZE", 100'000'000);
     } catch (const CLI::ParseError& e) {
         const int code = app.exit(e);
         return code == 0 ? 0 : to_int(ExitCode::kUsage);
     }
 
+    s.workers = workers_flag;
+    s.chunk_rows = chunk_flag;
     if (!memory_budget.empty()) s.memory_budget_bytes = parse_byte_size(memory_budget);
     if (!checkpoint_every.empty()) s.checkpoint_every_bytes = *parse_byte_size(checkpoint_every);
     s.max_line_bytes = static_cast<size_t>(*parse_byte_size(max_line));

@@ -1,6 +1,7 @@
 #pragma once
-// The command line: CLI11 definitions of every option, subcommands for running one phase, and
-// the SWEEP_* environment overrides (a flag beats the environment, which beats auto-detection).
+// The command line: CLI11 definitions of every option and the subcommands that run one phase.
+// The SWEEP_* environment overrides are resolved with the system sizing (resource_plan.h):
+// a flag beats the environment, which beats auto-detection.
 
 #include <optional>
 #include <variant>

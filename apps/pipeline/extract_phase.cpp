@@ -16,8 +16,9 @@ namespace mdp::app {
 
 namespace {
 
-constexpr size_t kDefaultChunkRows = 64 * 1024;
-constexpr uint64_t kDefaultMemoryBudget = 256ULL << 20;
+// Extraction streams: more memory than this does not make it faster, so a large run budget is
+// not spent on it (docs/extraction.md).
+constexpr uint64_t kExtractionMemoryCap = 256ULL << 20;
 constexpr uint64_t kMaxBlockBytes = 8ULL << 20;  // bigger blocks do not read faster
 
 // Average line length over the first 64 KiB of a file, to turn a chunk size in rows into bytes.
@@ -59,9 +60,37 @@ void print_summary(const extract::ExtractionResult& result, const std::filesyste
               << static_cast<int64_t>(mb_per_s) << " MB/s)\n";
 }
 
+
+void record_in_registry(const extract::ExtractionResult& result, registry::PartitionRegistry& registry) {
+    std::vector<registry::PartitionRegistry::NewPartition> partitions;
+    partitions.reserve(result.partitions.size());
+    for (const extract::PartitionFiles& files : result.partitions) {
+        registry::InputCountsMap inputs;
+        for (const extract::InputRole role : extract::kAllInputRoles) {
+            const extract::FileCounts& counts = files.files[extract::index_of(role)];
+            if (counts.bytes > 0) {
+                inputs[std::string(extract::role_name(role))] =
+                    registry::InputCounts{static_cast<int64_t>(counts.rows), static_cast<int64_t>(counts.bytes)};
+            }
+        }
+        partitions.push_back({files.key, std::move(inputs)});
+    }
+    registry.add_partitions(partitions);
+    nlohmann::json progress{{"state", "complete"}, {"partitions", result.partitions.size()}};
+    for (const extract::InputRole role : extract::kAllInputRoles) {
+        const extract::InputSummary& input = result.inputs[extract::index_of(role)];
+        if (!input.present) continue;
+        progress["inputs"][std::string(extract::role_name(role))] = {
+            {"bytes", input.bytes}, {"rows", input.lines}, {"accepted", input.accepted}, {"rejected", input.rejected}};
+    }
+    registry.set_extraction_progress(std::move(progress));
+    registry.flush();
+}
+
 }  // namespace
 
-extract::ExtractionResult run_extract_phase(const PipelineSettings& settings) {
+void run_extract_phase(const PipelineSettings& settings, const ResourcePlan& plan, RunDirectory& run) {
+    if (run.extraction_complete()) return;
     extract::ExtractionOptions options;
     options.output_dir = settings.output;
     options.inputs[extract::index_of(extract::InputRole::kOrders)] = settings.orders;
@@ -77,34 +106,33 @@ extract::ExtractionResult run_extract_phase(const PipelineSettings& settings) {
     options.checkpoint_every_bytes = settings.checkpoint_every_bytes;
     options.checkpoint_every_seconds = settings.checkpoint_every_seconds;
     options.stop_requested = &stop_requested();
+    options.threads = plan.sizing.usable_cpus.value;
 
     // Memory: a quarter of the budget for blocks in flight, half for rows waiting to be written.
-    const uint64_t budget = settings.memory_budget_bytes.value_or(kDefaultMemoryBudget);
-    const size_t chunk_rows = settings.chunk_rows.value_or(kDefaultChunkRows);
+    const uint64_t budget = std::min(plan.sizing.memory_budget_bytes.value, kExtractionMemoryCap);
     const size_t line_bytes = settings.orders ? average_line_bytes(*settings.orders) : 256;
-    const size_t threads = std::max<size_t>(1, settings.workers.value_or(0));
-    const uint64_t block_cap = std::max<uint64_t>(1 << 20, budget / 4 / (2 * threads + 2));
-    options.block_bytes = static_cast<size_t>(std::clamp<uint64_t>(uint64_t{chunk_rows} * line_bytes, 64 << 10, std::min<uint64_t>(block_cap, kMaxBlockBytes)));
+    const uint64_t blocks_in_flight = 2 * options.threads + 2;
+    const uint64_t block_cap = std::clamp<uint64_t>(budget / 4 / blocks_in_flight, 64 << 10, kMaxBlockBytes);
+    options.block_bytes = static_cast<size_t>(
+        std::clamp<uint64_t>(plan.sizing.chunk_rows.value * line_bytes, 64 << 10, block_cap));
     options.block_bytes = std::max(options.block_bytes, options.max_line_bytes);
     options.pending_budget_bytes = std::max<uint64_t>(budget / 2, 16 << 20);
-    options.threads = settings.workers.value_or(0);
 
     std::unique_ptr<ProgressMeter> meter;
     uint64_t reported = 0;
     if (settings.progress != ProgressStyle::kNone) {
         options.on_progress = [&](uint64_t done, uint64_t total) {
-            if (!meter) {
-                meter = std::make_unique<ProgressMeter>(progress_options(settings, total));
-                reported = 0;
-            }
+            if (!meter) meter = std::make_unique<ProgressMeter>(progress_options(settings, total));
             if (done > reported) meter->advance(done - reported);
             reported = std::max(reported, done);
         };
     }
-    auto result = extract::run_extraction(options);
+    run.registry().set_extraction_progress(nlohmann::json{{"state", "running"}});
+    run.registry().flush();
+    const auto result = extract::run_extraction(options);
     if (meter) meter->finish();
     if (settings.progress != ProgressStyle::kNone) print_summary(result, settings.output);
-    return result;
+    record_in_registry(result, run.registry());
 }
 
 }  // namespace mdp::app

@@ -1,0 +1,68 @@
+#include "process_phase.h"
+
+#include <iostream>
+
+#include "engine/task_runner.h"
+#include "partition_analysis_task.h"
+#include "registry_listener.h"
+#include "stop_signal.h"
+
+namespace mdp::app {
+
+uint64_t estimated_analysis_memory(uint64_t input_bytes) { return 2 * input_bytes + (4ULL << 20); }
+
+namespace {
+
+std::vector<engine::WorkItem> runnable_partitions(registry::PartitionRegistry& registry, uint32_t max_retries) {
+    std::vector<engine::WorkItem> items;
+    registry.for_each({}, [&](const registry::PartitionEntry& entry) {
+        const bool pending = entry.status == registry::PartitionStatus::kPending;
+        const bool retryable = entry.status == registry::PartitionStatus::kFailed && entry.attempts <= max_retries;
+        if (!pending && !retryable) return;
+        uint64_t bytes = 0;
+        for (const auto& [role, counts] : entry.inputs) bytes += static_cast<uint64_t>(counts.bytes);
+        items.push_back(engine::WorkItem{entry.key.to_string(), bytes, estimated_analysis_memory(bytes), entry.attempts});
+    });
+    return items;
+}
+
+}  // namespace
+
+engine::RunSummary run_process_phase(const PipelineSettings& settings, const ResourcePlan& plan, RunDirectory& run) {
+    registry::PartitionRegistry& registry = run.registry();
+    const size_t interrupted = registry.reset_interrupted();
+    if (interrupted > 0 && settings.progress != ProgressStyle::kNone) {
+        std::cerr << "process: " << interrupted << " partitions were interrupted by the last run; running them again\n";
+    }
+    std::vector<engine::WorkItem> items = runnable_partitions(registry, settings.max_retries);
+
+    analyzers::AnalysisSettings analysis;
+    analysis.nbbo_source = settings.nbbo_source == "file" ? analyzers::AnalysisSettings::NbboSource::kFile
+                                                          : analyzers::AnalysisSettings::NbboSource::kOrder;
+    PartitionAnalysisTask task(run.path(), analysis);
+    RegistryListener listener(registry, run.path());
+
+    engine::EngineOptions options;
+    options.workers = plan.sizing.workers.value;
+    options.memory_budget_bytes = plan.sizing.memory_budget_bytes.value;
+    options.max_retries = settings.max_retries;
+    options.retry_delay = std::chrono::milliseconds(settings.retry_delay_ms);
+    options.stop_requested = &stop_requested();
+    if (settings.progress != ProgressStyle::kNone) {
+        options.progress.out = &std::cerr;
+        options.progress.label = "process";
+        if (settings.progress == ProgressStyle::kBar) options.progress.terminal = true;
+        if (settings.progress == ProgressStyle::kPlain) options.progress.terminal = false;
+    }
+    const engine::RunSummary summary = engine::run_tasks(std::move(items), task, listener, options);
+    registry.save();
+
+    if (settings.progress != ProgressStyle::kNone) {
+        std::cerr << "process: " << summary.completed << " partitions completed, " << summary.failed << " failed";
+        if (summary.not_started > 0) std::cerr << ", " << summary.not_started << " not started";
+        std::cerr << " in " << summary.seconds << " s\n";
+    }
+    return summary;
+}
+
+}  // namespace mdp::app
