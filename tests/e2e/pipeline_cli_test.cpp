@@ -1,0 +1,244 @@
+// End-to-end tests of the whole pipeline command: the real binaries on generated market data,
+// killed with SIGKILL or interrupted with SIGINT during processing, with a partition that keeps
+// failing, with two runs on one directory, and with inputs changed under a resumable run.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <memory>
+#include <random>
+#include <thread>
+
+#include "registry/partition_registry.h"
+#include "support/file_tree.h"
+#include "support/process.h"
+#include "support/scratch_dir.h"
+
+namespace mdp {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace mdp::testing;
+using registry::PartitionStatus;
+
+// The partition files and every partition's stats/, without the registry and checkpoint
+// (which hold times and absolute paths).
+FileTree partition_outputs(const fs::path& out) { return read_tree(out / "partitions"); }
+
+class PipelineCliTest : public ::testing::Test {
+protected:
+    void SetUp() override { dir_ = fresh_scratch_dir(); }
+
+    void generate(const std::string& options) {
+        const CommandResult r = run_shell(shell_quote(binary("generate_market_data")) + " -q -o " +
+                                          shell_quote((dir_ / "in").string()) + " " + options);
+        ASSERT_EQ(r.exit_code, 0) << r.output;
+    }
+
+    std::vector<std::string> pipeline(const fs::path& out, std::vector<std::string> args) const {
+        std::vector<std::string> argv{binary("run_multidataset_pipeline")};
+        argv.insert(argv.end(), args.begin(), args.end());
+        argv.insert(argv.end(), {"--output", out.string(), "--progress", "none"});
+        return argv;
+    }
+
+    std::vector<std::string> inputs() const {
+        return {"--orders", (dir_ / "in/orders.csv").string(), "--trades", (dir_ / "in/trades.csv").string(),
+                "--nbbo", (dir_ / "in/nbbo.csv").string()};
+    }
+
+    CommandResult run(const fs::path& out, std::vector<std::string> args) const {
+        std::string command;
+        for (const auto& arg : pipeline(out, std::move(args))) command += shell_quote(arg) + " ";
+        return run_shell(command);
+    }
+
+    static std::unique_ptr<registry::PartitionRegistry> load_registry(const fs::path& out) {
+        auto reg = std::make_unique<registry::PartitionRegistry>(registry::PartitionRegistry::path_in(out));
+        reg->load();
+        return reg;
+    }
+
+    fs::path dir_;
+};
+
+TEST_F(PipelineCliTest, KillNineDuringProcessingThenResumeCompletesEveryPartitionOnceIdentically) {
+    generate("--securities 120 --days 5 --orders-rows 150000");
+    std::vector<std::string> full = inputs();
+    CommandResult r = run(dir_ / "reference", full);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    const FileTree expected = partition_outputs(dir_ / "reference");
+    const size_t partitions = load_registry(dir_ / "reference")->size();
+    ASSERT_GT(partitions, 300U);
+
+    // How long processing alone takes, to aim the kills inside it.
+    std::vector<std::string> extract_only = inputs();
+    extract_only.insert(extract_only.begin(), "extract");
+    ASSERT_EQ(run(dir_ / "timing", extract_only).exit_code, 0);
+    const auto started = std::chrono::steady_clock::now();
+    ASSERT_EQ(run(dir_ / "timing", {"process"}).exit_code, 0);
+    const double process_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    std::mt19937 rng(7);
+    std::uniform_real_distribution<double> when(0.1, 0.85);
+    int mid_run_kills = 0;
+    for (int attempt = 0; attempt < 8 && mid_run_kills < 3; ++attempt) {
+        const fs::path out = dir_ / ("run" + std::to_string(attempt));
+        ASSERT_EQ(run(out, extract_only).exit_code, 0);
+        const double kill_after = when(rng) * process_seconds;
+        const pid_t pid = spawn(pipeline(out, {"process"}), dir_ / "killed.log");
+        std::this_thread::sleep_for(std::chrono::duration<double>(kill_after));
+        ::kill(pid, SIGKILL);
+        if (wait_for(pid).term_signal != SIGKILL) continue;  // finished before the kill
+        {
+            const auto reg = load_registry(out);
+            if (reg->count(PartitionStatus::kCompleted) == partitions) continue;  // nothing left to resume
+        }
+        ++mid_run_kills;
+        r = run(out, {"--resume"});
+        ASSERT_EQ(r.exit_code, 0) << r.output;
+        const auto reg = load_registry(out);
+        EXPECT_EQ(reg->size(), partitions);
+        EXPECT_EQ(reg->count(PartitionStatus::kCompleted), partitions);
+        EXPECT_EQ(partition_outputs(out), expected) << "killed after " << kill_after << " s";
+        fs::remove_all(out);
+    }
+    EXPECT_GE(mid_run_kills, 3) << "processing (" << process_seconds << " s) ended before most kills";
+}
+
+TEST_F(PipelineCliTest, CtrlCStopsCleanlyWithTheInterruptedCodeAndResumeFinishes) {
+    generate("--securities 120 --days 5 --orders-rows 150000");
+    ASSERT_EQ(run(dir_ / "reference", inputs()).exit_code, 0);
+    std::vector<std::string> extract_only = inputs();
+    extract_only.insert(extract_only.begin(), "extract");
+    ASSERT_EQ(run(dir_ / "out", extract_only).exit_code, 0);
+    const pid_t pid = spawn(pipeline(dir_ / "out", {"process"}), dir_ / "interrupted.log");
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    ::kill(pid, SIGINT);
+    const CommandResult stopped = wait_for(pid);
+    if (stopped.exit_code == 0) GTEST_SKIP() << "processing finished within 300 ms; nothing to interrupt";
+    EXPECT_EQ(stopped.exit_code, 5) << read_text(dir_ / "interrupted.log");
+    EXPECT_NE(read_text(dir_ / "interrupted.log").find("--resume"), std::string::npos);
+    const auto reg = load_registry(dir_ / "out");
+    EXPECT_EQ(reg->count(PartitionStatus::kRunning), 0U);  // running tasks finished and were recorded
+    EXPECT_GT(reg->count(PartitionStatus::kPending), 0U);
+    const CommandResult resumed = run(dir_ / "out", {"--resume"});
+    ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
+    EXPECT_EQ(partition_outputs(dir_ / "out"), partition_outputs(dir_ / "reference"));
+}
+
+TEST_F(PipelineCliTest, AFailingPartitionIsRetriedThenMarkedFailedThenResetAndResumed) {
+    generate("--preset demo");
+    ASSERT_EQ(run(dir_ / "reference", inputs()).exit_code, 0);
+    std::vector<std::string> extract_only = inputs();
+    extract_only.insert(extract_only.begin(), "extract");
+    ASSERT_EQ(run(dir_ / "out", extract_only).exit_code, 0);
+
+    // Break one partition's orders file the way a bad export would: a non-numeric order id.
+    // Extraction only checks the key columns, so this surfaces in the analyzers.
+    auto reg = load_registry(dir_ / "out");
+    const PartitionKey broken = reg->keys().front();
+    const fs::path orders = broken.directory_under(dir_ / "out") / "orders.csv";
+    const std::string original = read_text(orders);
+    const size_t first_row = original.find('\n') + 1;
+    write_text(orders, original.substr(0, first_row) + "notanumber" + original.substr(original.find(',', first_row)));
+
+    const auto started = std::chrono::steady_clock::now();
+    CommandResult r = run(dir_ / "out", {"process", "--max-retries", "2", "--retry-delay-ms", "300"});
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    EXPECT_EQ(r.exit_code, 4) << r.output;
+    EXPECT_GE(seconds, 0.6);  // two retry delays of 300 ms
+    reg = load_registry(dir_ / "out");
+    const auto entry = reg->find(broken);
+    ASSERT_TRUE(entry);
+    EXPECT_EQ(entry->status, PartitionStatus::kFailed);
+    EXPECT_EQ(entry->attempts, 3U);
+    EXPECT_EQ(entry->last_error.find('\n'), std::string::npos);
+    EXPECT_NE(entry->last_error.find("orders.csv:2"), std::string::npos) << entry->last_error;
+    EXPECT_EQ(reg->count(PartitionStatus::kCompleted), reg->size() - 1);
+
+    r = run(dir_ / "out", {"status"});
+    EXPECT_EQ(r.exit_code, 4) << r.output;
+    EXPECT_NE(r.output.find("failed " + broken.to_string() + " after 3 attempts"), std::string::npos) << r.output;
+
+    // Without a reset, its attempts are used up: resuming does not retry it.
+    r = run(dir_ / "out", {"--resume", "--max-retries", "2"});
+    EXPECT_EQ(r.exit_code, 4) << r.output;
+    EXPECT_EQ(load_registry(dir_ / "out")->find(broken)->attempts, 3U);
+
+    write_text(orders, original);  // the user fixes the file
+    r = run(dir_ / "out", {"reset-failed"});
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("1 failed partitions are pending again"), std::string::npos) << r.output;
+    r = run(dir_ / "out", {"--resume"});
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    reg = load_registry(dir_ / "out");
+    EXPECT_EQ(reg->count(PartitionStatus::kCompleted), reg->size());
+    EXPECT_EQ(partition_outputs(dir_ / "out"), partition_outputs(dir_ / "reference"));
+}
+
+TEST_F(PipelineCliTest, ASecondRunOnTheSameDirectoryIsRefusedNamingTheHolder) {
+    generate("--preset demo");
+    std::vector<std::string> extract_only = inputs();
+    extract_only.insert(extract_only.begin(), "extract");
+    ASSERT_EQ(run(dir_ / "out", extract_only).exit_code, 0);
+    const pid_t holder = spawn(pipeline(dir_ / "out", {"process"}), dir_ / "holder.log");
+    // Wait until it holds the lock, then freeze it there.
+    for (int i = 0; i < 500 && read_text(dir_ / "out/.lock").find(std::to_string(holder)) == std::string::npos; ++i) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ::kill(holder, SIGSTOP);
+    const CommandResult second = run(dir_ / "out", {"process"});
+    ::kill(holder, SIGCONT);
+    const CommandResult first = wait_for(holder);
+    EXPECT_EQ(second.exit_code, 7) << second.output;
+    EXPECT_NE(second.output.find("pid " + std::to_string(holder)), std::string::npos) << second.output;
+    EXPECT_EQ(first.exit_code, 0) << read_text(dir_ / "holder.log");
+}
+
+TEST_F(PipelineCliTest, ResumeIsRefusedWhenInputsOrSettingsChanged) {
+    generate("--preset demo");
+    ASSERT_EQ(run(dir_ / "out", inputs()).exit_code, 0);
+    CommandResult r = run(dir_ / "out", inputs());
+    EXPECT_EQ(r.exit_code, 8) << r.output;  // no --resume on an existing run
+
+    std::vector<std::string> other_source = inputs();
+    other_source.insert(other_source.end(), {"--resume", "--nbbo-source", "file"});
+    r = run(dir_ / "out", other_source);
+    EXPECT_EQ(r.exit_code, 8) << r.output;
+    EXPECT_NE(r.output.find("nbbo_source"), std::string::npos) << r.output;
+
+    write_text(dir_ / "in/trades.csv", read_text(dir_ / "in/trades.csv") + "\n");
+    std::vector<std::string> resume = inputs();
+    resume.push_back("--resume");
+    r = run(dir_ / "out", resume);
+    EXPECT_EQ(r.exit_code, 8) << r.output;
+    EXPECT_NE(r.output.find("trades"), std::string::npos) << r.output;
+
+    r = run(dir_ / "out", {"--resume"});  // inputs taken from the registry: still changed
+    EXPECT_EQ(r.exit_code, 8) << r.output;
+
+    std::vector<std::string> restart = inputs();
+    restart.push_back("--restart");
+    r = run(dir_ / "out", restart);
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+}
+
+TEST_F(PipelineCliTest, SystemInfoAndEnvironmentOverrides) {
+    CommandResult r = run_shell(shell_quote(binary("run_multidataset_pipeline")) + " --show-system-info");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("workers"), std::string::npos) << r.output;
+    r = run_shell("SWEEP_WORKERS=3 " + shell_quote(binary("run_multidataset_pipeline")) + " --show-system-info");
+    EXPECT_NE(r.output.find("SWEEP_WORKERS"), std::string::npos) << r.output;
+    r = run_shell("SWEEP_WORKERS=abc " + shell_quote(binary("run_multidataset_pipeline")) + " --show-system-info");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("SWEEP_WORKERS"), std::string::npos) << r.output;
+    r = run_shell("SWEEP_CHUNK_SIZE=0 " + shell_quote(binary("run_multidataset_pipeline")) + " --show-system-info");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    r = run_shell("SWEEP_WORKERS=abc " + shell_quote(binary("run_multidataset_pipeline")) +
+                  " --show-system-info --workers 2");
+    EXPECT_EQ(r.exit_code, 0) << "a flag wins over the environment: " << r.output;
+}
+
+}  // namespace
+}  // namespace mdp
