@@ -1,0 +1,38 @@
+#pragma once
+// The analyzers' entry point: SPEC section 3 for one partition. Reads the partition's
+// orders.csv, trades.csv and nbbo.csv (any of them may be missing: no rows), finds the
+// qualifying sweeps, simulates the dark pool, compares real and simulated execution, diagnoses
+// the unmatched sweeps, and writes every SPEC 3.6 file below `stats_dir` (created if needed).
+// It knows nothing about threads, the registry or the engine: the engine calls it once per
+// partition from any worker thread (calls share no state).
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "common/partition_key.h"
+
+namespace mdp::analyzers {
+
+struct AnalysisSettings {
+    // Where the simulated midpoint comes from (SPEC 3.3 --nbbo-source): the contra's own
+    // national_bid/offer (kOrder) or nbbo.csv (kFile).
+    enum class NbboSource { kOrder, kFile };
+    NbboSource nbbo_source = NbboSource::kOrder;
+};
+
+struct PartitionAnalysisResult {
+    // cp_orders, sweeps, qualifying, matched, unmatched, real_fills, simulated_fills,
+    // order_events, trade_rows.
+    std::map<std::string, int64_t> counts;
+};
+
+// Throws InputError (file, line, reason) for an unreadable or malformed partition file and
+// IoError when an output file cannot be written.
+PartitionAnalysisResult analyze_partition(const std::filesystem::path& partition_dir,
+                                          const std::filesystem::path& stats_dir,
+                                          const PartitionKey& key,
+                                          const AnalysisSettings& settings);
+
+}  // namespace mdp::analyzers
