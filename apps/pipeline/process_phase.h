@@ -10,7 +10,8 @@
 namespace mdp::app {
 
 // What a partition's analysis is expected to hold in memory, from its input bytes: parsed rows
-// take about twice their text (measured by bench/analyzer_throughput), plus a fixed overhead.
+// take about their text's size (bench/analyzer_throughput), doubled for safety, plus the CSV
+// reader's fixed buffers.
 uint64_t estimated_analysis_memory(uint64_t input_bytes);
 
 engine::RunSummary run_process_phase(const PipelineSettings& settings, const ResourcePlan& plan,

@@ -1,14 +1,10 @@
 #include "analyzers/output_file.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
-#include <cerrno>
 #include <cmath>
 #include <system_error>
 
 #include "common/errors.h"
-#include "common/unique_fd.h"
+#include "common/durable_file.h"
 
 namespace mdp::analyzers {
 
@@ -18,20 +14,10 @@ void write_output_file(const std::filesystem::path& path, std::string_view conte
     if (ec) {
         throw IoError("create directory " + path.parent_path().string() + ": " + ec.message());
     }
-    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
-    if (!fd) throw IoError::from_errno("create", path);
-    const char* data = content.data();
-    size_t left = content.size();
-    while (left > 0) {
-        const ssize_t n = ::write(fd.get(), data, left);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw IoError::from_errno("write", path);
-        }
-        data += n;
-        left -= static_cast<size_t>(n);
-    }
-    if (::fsync(fd.get()) != 0) throw IoError::from_errno("fsync", path);
+    // No fsync here: the app renames the finished stats directory into place and makes it
+    // durable with one syncfs before the registry records the partition as completed
+    // (apps/pipeline/registry_listener.h). An fsync per file cost 9 per partition.
+    write_file(path, content);
 }
 
 nlohmann::ordered_json json_number(double value) {

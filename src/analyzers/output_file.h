@@ -1,7 +1,7 @@
 #pragma once
-// Writing one output file below the stats directory (SPEC 3.6): parent directories are created,
-// the content is written and fsynced (the caller renames the whole stats directory into place,
-// so each file must be complete on disk before that). JSON documents are formatted here too:
+// Writing one output file below the stats directory (SPEC 3.6): parent directories are created
+// and the content is written. Durability is the caller's: the app renames the whole stats
+// directory into place and syncs the file system before recording the partition as completed. JSON documents are formatted here too:
 // two-space indent, NaN and infinities become null, keys in insertion order.
 
 #include <filesystem>

@@ -44,6 +44,12 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
     rename_durably(temp, target);
 }
 
+void write_file(const std::filesystem::path& path, std::string_view content) {
+    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    if (!fd) throw IoError::from_errno("create", path);
+    write_all(fd.get(), content, path);
+}
+
 void fsync_directory(const std::filesystem::path& directory) {
     const auto dir = directory.empty() ? std::filesystem::path(".") : directory;
     UniqueFd fd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));

@@ -16,6 +16,10 @@ void fsync_directory(const std::filesystem::path& directory);
 // Renames `from` over `to` (files or directories) and fsyncs the parent of `to`.
 void rename_durably(const std::filesystem::path& from, const std::filesystem::path& to);
 
+// Creates or truncates `path` and writes `content`, without fsync: for files whose durability
+// is established another way (a syncfs before the registry records them). Throws IoError.
+void write_file(const std::filesystem::path& path, std::string_view content);
+
 // Reads a whole file; throws IoError if it cannot.
 std::string read_file(const std::filesystem::path& path);
 
