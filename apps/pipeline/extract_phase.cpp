@@ -7,7 +7,6 @@
 #include <iostream>
 #include <memory>
 
-#include "common/byte_size.h"
 #include "common/progress_meter.h"
 #include "common/unique_fd.h"
 #include "stop_signal.h"
@@ -56,7 +55,7 @@ void print_summary(const extract::ExtractionResult& result, const std::filesyste
         std::cerr << "\n";
     }
     const double mb_per_s = result.seconds > 0 ? static_cast<double>(result.bytes_read_this_run) / 1e6 / result.seconds : 0;
-    std::cerr << "  " << format_byte_size(result.bytes_read_this_run) << " read in " << result.seconds << " s ("
+    std::cerr << "  " << format_bytes(static_cast<double>(result.bytes_read_this_run)) << " read in " << result.seconds << " s ("
               << static_cast<int64_t>(mb_per_s) << " MB/s)\n";
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-// Finding the partition files' columns by name (SPEC 1): header names are matched
-// case-insensitively after trimming leading/trailing spaces, a column may have several accepted
+// Finding the partition files' columns by name (SPEC 1), with the common CsvHeader: header
+// names are matched case-insensitively after trimming leading/trailing spaces, a column may have several accepted
 // names (the security column is security_code, securitycode or orderbookid in any file), and
 // extra columns are ignored. The result is the header cell's exact text, which is what
 // fast-cpp-csv-parser's read_header compares against.
@@ -25,9 +25,5 @@ struct WantedColumn {
 // missing, or two header cells match the same wanted column.
 std::vector<std::string> resolve_header(const std::filesystem::path& file,
                                         std::span<const WantedColumn> wanted);
-
-// The cells of one header line, split on commas outside double quotes, each trimmed of spaces
-// and unquoted ("" inside quotes is one "). Exposed for tests.
-std::vector<std::string> split_header_line(std::string_view line);
 
 }  // namespace mdp::analyzers

@@ -3,7 +3,6 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 
 namespace mdp {
 
@@ -29,23 +28,6 @@ std::optional<uint64_t> parse_byte_size(std::string_view text) {
     const double bytes = value * multiplier;
     if (bytes < 0 || bytes > 9.0e18) return std::nullopt;
     return static_cast<uint64_t>(std::llround(bytes));
-}
-
-std::string format_byte_size(uint64_t bytes) {
-    static constexpr const char* kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB"};
-    double value = static_cast<double>(bytes);
-    size_t unit = 0;
-    while (value >= 1024 && unit + 1 < std::size(kUnits)) {
-        value /= 1024;
-        ++unit;
-    }
-    char buffer[32];
-    if (unit == 0) {
-        std::snprintf(buffer, sizeof buffer, "%llu B", static_cast<unsigned long long>(bytes));
-    } else {
-        std::snprintf(buffer, sizeof buffer, "%.3g %s", value, kUnits[unit]);
-    }
-    return buffer;
 }
 
 }  // namespace mdp

@@ -10,7 +10,5 @@
 namespace mdp {
 
 std::optional<uint64_t> parse_byte_size(std::string_view text);
-// 1536 -> "1.5 KiB", 268435456 -> "256 MiB".
-std::string format_byte_size(uint64_t bytes);
 
 }  // namespace mdp

@@ -5,21 +5,13 @@
 #include <type_traits>
 
 #include "common/durable_file.h"
+#include "common/hash.h"
 
 namespace mdp::extract {
 
 namespace {
 
 constexpr std::string_view kMagic = "MDPXCKP1";
-
-uint64_t fnv1a(std::string_view bytes) {
-    uint64_t hash = 0xcbf29ce484222325ULL;
-    for (const char c : bytes) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= 0x100000001b3ULL;
-    }
-    return hash;
-}
 
 class Writer {
 public:
@@ -103,7 +95,7 @@ std::string ExtractionCheckpoint::serialize() const {
         w.put<uint64_t>(partition.key.security);
         for (const FileCounts& counts : partition.files) put_counts(w, counts);
     }
-    w.put(fnv1a(w.bytes()));
+    w.put(fnv1a64(w.bytes()));
     return std::move(w.bytes());
 }
 
@@ -114,7 +106,7 @@ ExtractionCheckpoint ExtractionCheckpoint::parse(std::string_view bytes) {
     const std::string_view body = bytes.substr(0, bytes.size() - sizeof(uint64_t));
     uint64_t stored = 0;
     std::memcpy(&stored, bytes.data() + body.size(), sizeof stored);
-    if (stored != fnv1a(body)) throw std::runtime_error("extraction checkpoint is corrupt (checksum)");
+    if (stored != fnv1a64(body)) throw std::runtime_error("extraction checkpoint is corrupt (checksum)");
 
     Reader r(body.substr(kMagic.size()));
     ExtractionCheckpoint cp;

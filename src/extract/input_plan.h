@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/csv_header.h"
+#include "common/csv_header.h"
 #include "extract/input_role.h"
 #include "extract/line_router.h"
 

@@ -4,7 +4,7 @@
 #include <cstring>
 #include <unordered_map>
 
-#include "extract/csv_fields.h"
+#include "common/csv_fields.h"
 
 namespace mdp::extract {
 

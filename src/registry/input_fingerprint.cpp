@@ -17,7 +17,6 @@ namespace mdp::registry {
 
 namespace {
 
-constexpr uint64_t kFnvPrime = 0x100000001b3ULL;
 
 void read_exactly(int fd, std::string& buffer, uint64_t offset, uint64_t length,
                   const std::filesystem::path& path) {
@@ -65,13 +64,6 @@ std::optional<uint64_t> parse_hex16(std::string_view text) {
 
 }  // namespace
 
-uint64_t fnv1a64(std::string_view bytes, uint64_t hash) {
-    for (const char c : bytes) {
-        hash ^= static_cast<unsigned char>(c);
-        hash *= kFnvPrime;
-    }
-    return hash;
-}
 
 InputFingerprint fingerprint_file(std::string role, const std::filesystem::path& path) {
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+
+#include "common/hash.h"
 #include <optional>
 #include <string>
 #include <string_view>
@@ -33,9 +35,7 @@ struct InputFingerprint {
 // file, IoError if reading it fails.
 InputFingerprint fingerprint_file(std::string role, const std::filesystem::path& path);
 
-// FNV-1a 64-bit over `bytes`, continuing from `hash` (start with kFnvOffsetBasis).
-inline constexpr uint64_t kFnvOffsetBasis = 0xcbf29ce484222325ULL;
-uint64_t fnv1a64(std::string_view bytes, uint64_t hash = kFnvOffsetBasis);
+// The sample hash is common/hash.h's fnv1a64.
 
 // One line saying how `current` differs from `recorded` ("input orders changed: size 10 -> 12,
 // content sample differs"), or nullopt if they are equal.

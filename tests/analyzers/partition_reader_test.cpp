@@ -42,11 +42,6 @@ TEST(ParseInt64, ExactIntegersOnly) {
     }
 }
 
-TEST(CsvHeader, SplitsTrimsAndUnquotes) {
-    EXPECT_EQ(split_header_line(" a ,\"b,c\", \"d\"\"e\" ,"),
-              (std::vector<std::string>{"a", "b,c", "d\"e", ""}));
-}
-
 TEST(PartitionReader, ColumnsByNameCaseInsensitiveAnyOrder) {
     const auto dir = scratch_dir("reader_names");
     // Upper case, padded names, a different order, extra columns, the NBBO security name in an

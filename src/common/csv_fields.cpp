@@ -1,9 +1,9 @@
-#include "extract/csv_fields.h"
+#include "common/csv_fields.h"
 
 #include <algorithm>
 #include <cstring>
 
-namespace mdp::extract {
+namespace mdp {
 
 namespace {
 
@@ -146,4 +146,4 @@ const char* describe(SplitStatus status) {
     return "unknown";
 }
 
-}  // namespace mdp::extract
+}  // namespace mdp

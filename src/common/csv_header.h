@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-namespace mdp::extract {
+namespace mdp {
 
 class CsvHeader {
 public:
@@ -31,4 +31,4 @@ private:
     std::vector<std::string> original_;
 };
 
-}  // namespace mdp::extract
+}  // namespace mdp

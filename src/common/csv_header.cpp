@@ -1,12 +1,12 @@
-#include "extract/csv_header.h"
+#include "common/csv_header.h"
 
 #include <algorithm>
 #include <cctype>
 
 #include "common/errors.h"
-#include "extract/csv_fields.h"
+#include "common/csv_fields.h"
 
-namespace mdp::extract {
+namespace mdp {
 
 std::string CsvHeader::normalize(std::string_view name) {
     constexpr std::string_view kBom = "\xEF\xBB\xBF";
@@ -46,4 +46,4 @@ std::optional<size_t> CsvHeader::find(std::string_view name) const {
     return static_cast<size_t>(it - normalized_.begin());
 }
 
-}  // namespace mdp::extract
+}  // namespace mdp

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-namespace mdp::extract {
+namespace mdp {
 
 enum class SplitStatus { kOk, kUnterminatedQuote, kTextAfterClosingQuote };
 
@@ -38,4 +38,4 @@ bool scan_two_unquoted_fields(std::string_view line, size_t first_index, size_t 
 
 const char* describe(SplitStatus status);
 
-}  // namespace mdp::extract
+}  // namespace mdp

@@ -1,8 +1,8 @@
-#include "extract/csv_fields.h"
+#include "common/csv_fields.h"
 
 #include <gtest/gtest.h>
 
-namespace mdp::extract {
+namespace mdp {
 namespace {
 
 std::vector<std::string> split(std::string_view line, SplitStatus expected = SplitStatus::kOk) {
@@ -44,9 +44,9 @@ TEST(CsvFields, CountMatchesSplit) {
 }
 
 }  // namespace
-}  // namespace mdp::extract
+}  // namespace mdp
 
-namespace mdp::extract {
+namespace mdp {
 namespace {
 
 TEST(CsvFields, ScanTwoUnquotedFieldsAgreesWithSplit) {
@@ -71,4 +71,4 @@ TEST(CsvFields, ScanTwoUnquotedFieldsAgreesWithSplit) {
 }
 
 }  // namespace
-}  // namespace mdp::extract
+}  // namespace mdp

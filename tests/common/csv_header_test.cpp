@@ -1,10 +1,10 @@
-#include "extract/csv_header.h"
+#include "common/csv_header.h"
 
 #include <gtest/gtest.h>
 
 #include "common/errors.h"
 
-namespace mdp::extract {
+namespace mdp {
 namespace {
 
 TEST(CsvHeader, FindsColumnsCaseInsensitivelyIgnoringSpacesAndBom) {
@@ -29,4 +29,4 @@ TEST(CsvHeader, RejectsEmptyAndDuplicatedNamesNamingTheFile) {
 }
 
 }  // namespace
-}  // namespace mdp::extract
+}  // namespace mdp
