@@ -1,5 +1,7 @@
 #include "extract/market_time_zone.h"
 
+#include "common/hash.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -466,6 +468,7 @@ MarketTimeZone MarketTimeZone::load(const std::string& name) {
 }
 
 MarketTimeZone MarketTimeZone::from_tzif(const std::string& name, std::string_view tzif_bytes) {
+    const uint64_t fingerprint = fnv1a64(tzif_bytes);
     ByteReader in(name, tzif_bytes);
     const TzifHeader first = read_header(name, in);
     TzifData data;
@@ -490,6 +493,7 @@ MarketTimeZone MarketTimeZone::from_tzif(const std::string& name, std::string_vi
 
     MarketTimeZone zone;
     zone.name_ = name;
+    zone.data_fingerprint_ = fingerprint;
     // Before the first transition: the first standard-time type (type 0 if all are DST), as
     // glibc and zic-produced files agree.
     size_t initial = 0;

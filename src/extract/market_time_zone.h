@@ -75,6 +75,9 @@ class MarketTimeZone {
     const std::string& name() const { return name_; }
     // The TZif footer (POSIX TZ string, e.g. "AEST-10AEDT,M10.1.0,M4.1.0/3"); empty if none.
     const std::string& footer_rule() const { return footer_rule_; }
+    // A hash of the zone file's bytes: changes when the system's tz database is updated, so a
+    // resumed extraction can refuse to mix dates from two versions of the rules.
+    uint64_t data_fingerprint() const { return data_fingerprint_; }
 
   private:
     // [begin, end) in unix seconds during which `offset` is in force; `end` saturates at
@@ -91,6 +94,7 @@ class MarketTimeZone {
     void append_change(int64_t at, int32_t offset);
 
     std::string name_;
+    uint64_t data_fingerprint_ = 0;
     // Instants at which the offset changes (strictly ascending, every entry a real change) and
     // the offset in force from each until the next; before the first, initial_offset_.
     std::vector<int64_t> transition_times_;

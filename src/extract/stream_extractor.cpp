@@ -39,11 +39,13 @@ std::string csv_quote(std::string_view text) {
     return out;
 }
 
-// The identity of a run: inputs (absolute path, size, mtime) and every option that changes the
-// bytes of the partition files. Fields are "name=value" joined by ';' so a mismatch can be named.
-std::string run_identity(const ExtractionOptions& options, const std::vector<InputPlan>& plans) {
+// The identity of a run: inputs (absolute path, size, mtime), the tz database's rules for the
+// zone, and every option that changes the bytes of the partition files. Fields are "name=value" joined by ';' so a mismatch can be named.
+std::string run_identity(const ExtractionOptions& options, const MarketTimeZone& zone,
+                         const std::vector<InputPlan>& plans) {
     std::ostringstream id;
-    id << "format=1;timezone=" << options.timezone << ";max_line_bytes=" << options.max_line_bytes
+    id << "format=1;timezone=" << options.timezone << ";tzdata=" << std::hex << zone.data_fingerprint()
+       << std::dec << ";max_line_bytes=" << options.max_line_bytes
        << ";columns=";
     for (size_t i = 0; i < options.keep_columns.size(); ++i) id << (i ? "," : "") << options.keep_columns[i];
     for (const InputPlan& plan : plans) {
@@ -88,7 +90,7 @@ public:
             }
         }
         check_keep_columns();
-        checkpoint_.identity = run_identity(options_, plans_);
+        checkpoint_.identity = run_identity(options_, zone_, plans_);
         fs::create_directories(options_.output_dir);
         const bool resumed = prepare_output();
         sync_fd_ = UniqueFd(::open(options_.output_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));

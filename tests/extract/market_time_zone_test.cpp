@@ -956,3 +956,16 @@ TEST(LocalDateCache, HitsInsideOneSpanAndMissesOutside) {
 
 }  // namespace
 }  // namespace mdp::extract
+
+namespace mdp::extract {
+namespace {
+
+TEST(MarketTimeZoneFingerprint, FollowsTheZoneFilesBytes) {
+    const auto sydney = MarketTimeZone::load("Australia/Sydney");
+    EXPECT_EQ(sydney.data_fingerprint(), MarketTimeZone::load("Australia/Sydney").data_fingerprint());
+    EXPECT_NE(sydney.data_fingerprint(), MarketTimeZone::load("Australia/Perth").data_fingerprint());
+    EXPECT_NE(sydney.data_fingerprint(), 0U);
+}
+
+}  // namespace
+}  // namespace mdp::extract
