@@ -1,6 +1,7 @@
 #include "run_directory.h"
 
 #include "common/errors.h"
+#include "extract/extraction_checkpoint.h"
 #include "extract/input_role.h"
 
 namespace mdp::app {
@@ -57,7 +58,11 @@ bool RunDirectory::extraction_complete() const {
 }
 
 void RunDirectory::begin_run(PipelineSettings& settings) {
-    const bool has_run = !registry_.input_files().empty() || registry_.size() > 0;
+    // A run exists once it has done durable work: partitions registered or an extraction
+    // checkpoint written. Facts recorded by an invocation that failed before that (a missing
+    // or empty input, a bad header) do not make the directory "taken": the corrected command
+    // simply starts the run.
+    const bool has_run = registry_.size() > 0 || fs::exists(extract::ExtractionCheckpoint::path_in(output_));
     if (settings.restart) {
         registry_.clear();
         fs::remove_all(output_ / "consolidated");

@@ -1,4 +1,5 @@
 #include "analyzers/partition_builder.h"
+#include <unistd.h>
 
 #include <cstdlib>
 #include <fstream>
@@ -144,7 +145,9 @@ size_t CsvContent::find_row(const std::string& key_column, const std::string& ke
 }
 
 std::filesystem::path scratch_dir(const std::string& name) {
-    const std::filesystem::path dir = std::filesystem::path(MDP_SCRATCH_DIR) / "analyzers" / name;
+    // The pid keeps ctest's parallel processes (one per test) out of each other's directories.
+    const std::filesystem::path dir =
+        std::filesystem::path(MDP_SCRATCH_DIR) / "analyzers" / (name + "-" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     return dir;

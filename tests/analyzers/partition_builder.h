@@ -67,7 +67,7 @@ struct CsvContent {
 };
 CsvContent read_csv(const std::filesystem::path& file);
 
-// A fresh scratch directory below MDP_SCRATCH_DIR.
+// A fresh scratch directory below MDP_SCRATCH_DIR, private to this process.
 std::filesystem::path scratch_dir(const std::string& name);
 
 }  // namespace mdp::analyzers::testing

@@ -101,7 +101,7 @@ TEST_F(PipelineCliTest, KillNineDuringProcessingThenResumeCompletesEveryPartitio
         const auto reg = load_registry(out);
         EXPECT_EQ(reg->size(), partitions);
         EXPECT_EQ(reg->count(PartitionStatus::kCompleted), partitions);
-        EXPECT_EQ(partition_outputs(out), expected) << "killed after " << kill_after << " s";
+        EXPECT_EQ(first_difference(partition_outputs(out), expected), "") << "killed after " << kill_after << " s";
         fs::remove_all(out);
     }
     EXPECT_GE(mid_run_kills, 3) << "processing (" << process_seconds << " s) ended before most kills";
@@ -125,7 +125,7 @@ TEST_F(PipelineCliTest, CtrlCStopsCleanlyWithTheInterruptedCodeAndResumeFinishes
     EXPECT_GT(reg->count(PartitionStatus::kPending), 0U);
     const CommandResult resumed = run(dir_ / "out", {"--resume"});
     ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
-    EXPECT_EQ(partition_outputs(dir_ / "out"), partition_outputs(dir_ / "reference"));
+    EXPECT_EQ(first_difference(partition_outputs(dir_ / "out"), partition_outputs(dir_ / "reference")), "");
 }
 
 TEST_F(PipelineCliTest, AFailingPartitionIsRetriedThenMarkedFailedThenResetAndResumed) {
@@ -175,7 +175,7 @@ TEST_F(PipelineCliTest, AFailingPartitionIsRetriedThenMarkedFailedThenResetAndRe
     EXPECT_EQ(r.exit_code, 0) << r.output;
     reg = load_registry(dir_ / "out");
     EXPECT_EQ(reg->count(PartitionStatus::kCompleted), reg->size());
-    EXPECT_EQ(partition_outputs(dir_ / "out"), partition_outputs(dir_ / "reference"));
+    EXPECT_EQ(first_difference(partition_outputs(dir_ / "out"), partition_outputs(dir_ / "reference")), "");
 }
 
 TEST_F(PipelineCliTest, ASecondRunOnTheSameDirectoryIsRefusedNamingTheHolder) {
@@ -251,7 +251,7 @@ TEST_F(PipelineCliTest, EveryPartitionGetsEveryStatsFileAndRunsAreByteIdentical)
         EXPECT_FALSE(fs::exists(key.directory_under(dir_ / "first") / "stats.partial"));
     }
     EXPECT_GT(with_matched_rows, 10U);  // the demo has real work in many partitions
-    EXPECT_EQ(partition_outputs(dir_ / "first"), partition_outputs(dir_ / "second"));
+    EXPECT_EQ(first_difference(partition_outputs(dir_ / "first"), partition_outputs(dir_ / "second")), "");
 }
 
 TEST_F(PipelineCliTest, SystemInfoAndEnvironmentOverrides) {

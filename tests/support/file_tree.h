@@ -22,4 +22,20 @@ inline FileTree read_tree(const std::filesystem::path& root) {
     return tree;
 }
 
+// "" when equal; otherwise the first path that differs and how, short enough for a test message.
+inline std::string first_difference(const FileTree& actual, const FileTree& expected) {
+    auto a = actual.begin();
+    auto e = expected.begin();
+    for (; a != actual.end() && e != expected.end(); ++a, ++e) {
+        if (a->first != e->first) return "file sets differ at '" + a->first + "' vs expected '" + e->first + "'";
+        if (a->second != e->second) {
+            return "'" + a->first + "' differs (" + std::to_string(a->second.size()) + " bytes, expected " +
+                   std::to_string(e->second.size()) + ")";
+        }
+    }
+    if (a != actual.end()) return "unexpected file '" + a->first + "'";
+    if (e != expected.end()) return "missing file '" + e->first + "'";
+    return "";
+}
+
 }  // namespace mdp::testing
