@@ -54,9 +54,9 @@ void print_summary(const extract::ExtractionResult& result, const std::filesyste
         }
         std::cerr << "\n";
     }
-    const double mb_per_s = result.seconds > 0 ? static_cast<double>(result.bytes_read_this_run) / 1e6 / result.seconds : 0;
-    std::cerr << "  " << format_bytes(static_cast<double>(result.bytes_read_this_run)) << " read in " << result.seconds << " s ("
-              << static_cast<int64_t>(mb_per_s) << " MB/s)\n";
+    const double rate = result.seconds > 0 ? static_cast<double>(result.bytes_read_this_run) / result.seconds : 0;
+    std::cerr << "  " << format_bytes(static_cast<double>(result.bytes_read_this_run)) << " read in "
+              << format_duration(result.seconds) << " (" << format_rate(rate, ProgressUnit::kBytes) << ")\n";
 }
 
 

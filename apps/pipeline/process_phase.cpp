@@ -2,6 +2,7 @@
 
 #include <iostream>
 
+#include "common/progress_meter.h"
 #include "engine/task_runner.h"
 #include "partition_analysis_task.h"
 #include "registry_listener.h"
@@ -62,7 +63,7 @@ engine::RunSummary run_process_phase(const PipelineSettings& settings, const Res
     if (settings.progress != ProgressStyle::kNone) {
         std::cerr << "process: " << summary.completed << " partitions completed, " << summary.failed << " failed";
         if (summary.not_started > 0) std::cerr << ", " << summary.not_started << " not started";
-        std::cerr << " in " << summary.seconds << " s\n";
+        std::cerr << " in " << format_duration(summary.seconds) << "\n";
     }
     return summary;
 }
