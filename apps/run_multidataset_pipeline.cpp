@@ -8,6 +8,7 @@
 #include "common/errors.h"
 #include "common/exit_codes.h"
 #include "engine/sizing.h"
+#include "pipeline/aggregate_phase.h"
 #include "pipeline/command_line.h"
 #include "pipeline/extract_phase.h"
 #include "pipeline/process_phase.h"
@@ -29,12 +30,22 @@ int run_phases(mdp::app::PipelineSettings& settings) {
         run.begin_run(settings);
         mdp::app::run_extract_phase(settings, plan, run);
         if (settings.phase == Phase::kExtract) return to_int(ExitCode::kSuccess);
+    } else if (settings.phase == Phase::kAggregate) {
+        // Consolidation only reads what is there: it needs a run, not a finished extraction or
+        // the analysis settings of this command line.
+        if (run.registry().size() == 0) {
+            throw mdp::InputError(settings.output, "holds no partitions to consolidate (run the pipeline first)");
+        }
     } else {
         run.require_extracted(settings);
     }
     if (settings.phase == Phase::kAll || settings.phase == Phase::kProcess) {
         const auto summary = mdp::app::run_process_phase(settings, plan, run);
         if (summary.interrupted) throw mdp::Interrupted();
+    }
+    if (settings.phase == Phase::kAll || settings.phase == Phase::kAggregate) {
+        // Also after failed partitions: consolidate what completed, then report the failures.
+        mdp::app::run_aggregate_phase(settings, run);
     }
     const size_t failed = run.registry().count(mdp::registry::PartitionStatus::kFailed);
     if (failed > 0) {
@@ -56,8 +67,6 @@ int run(mdp::app::PipelineSettings& settings) {
         case Phase::kResetFailed:
             return mdp::app::reset_failed(settings.output, std::cout);
         case Phase::kAggregate:
-            std::cerr << "run_multidataset_pipeline: aggregate is not available yet\n";
-            return to_int(ExitCode::kUsage);
         case Phase::kAll:
         case Phase::kExtract:
         case Phase::kProcess:

@@ -18,3 +18,4 @@ fi
   --output "$demo/run" --restart "$@"
 echo
 echo "Demo results are in $demo/run (see README.md, 'The output directory')."
+echo "Open the consolidated report: $demo/run/consolidated/report.html"

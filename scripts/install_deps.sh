@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   build-essential cmake
   libtbb-dev nlohmann-json3-dev libfccp-dev libboost-math-dev libcli11-dev
-  libgtest-dev libgmock-dev libbenchmark-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
   tzdata
 )
 if [[ "${1:-}" == "--bench" ]]; then

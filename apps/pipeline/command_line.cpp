@@ -111,6 +111,10 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
                    "Midpoint for simulated fills: 'order' (contra's arrival NBBO) or 'file' (--nbbo quotes)")
         ->capture_default_str()->check(CLI::IsMember({"order", "file"}))->group("Analysis");
 
+    app.add_option("--sqlite", s.sqlite,
+                   "Also write the consolidated tables into this SQLite database (replaced when complete)")
+        ->group("Consolidation");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -39,6 +39,8 @@ struct PipelineSettings {
     uint64_t checkpoint_every_bytes = 1ULL << 30;
     double checkpoint_every_seconds = 30;
     ProgressStyle progress = ProgressStyle::kAuto;
+
+    std::optional<std::filesystem::path> sqlite;  // also export the consolidated tables here
 };
 
 }  // namespace mdp::app

@@ -1,0 +1,15 @@
+#pragma once
+// Phase 3 as the command runs it: consolidates every completed partition of the run directory
+// into DIR/consolidated/ (SPEC 4; src/consolidate), optionally exports the tables to SQLite
+// (--sqlite FILE), and prints a summary. Partitions that are not completed are named on stderr.
+
+#include "consolidate/consolidator.h"
+#include "pipeline_settings.h"
+#include "run_directory.h"
+
+namespace mdp::app {
+
+consolidate::ConsolidationSummary run_aggregate_phase(const PipelineSettings& settings,
+                                                      RunDirectory& run);
+
+}  // namespace mdp::app

@@ -1,0 +1,70 @@
+#pragma once
+// The statistical tables of SPEC 4, written from the collected difference samples and root-cause
+// counts (column by column in docs/consolidation.md):
+//   pooled_tests.csv            one row per difference metric over every set-A order;
+//   per_security_tests.csv      the same per security (all its dates);
+//   cross_security_anova.csv    scipy.stats.f_oneway per metric across the securities with
+//                               n >= 2 present values;
+//   cross_security_pairwise.csv Welch t (ttest_ind(equal_var=False)) for every pair of those
+//                               securities, Holm-adjusted within each metric's family of pairs;
+//   root_causes.csv             set-B root-cause counts per security and overall.
+// Every function returns what the HTML report shows of its table.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analyzers/stats/result.h"
+#include "consolidate/difference_samples.h"
+#include "consolidate/metric_tests.h"
+
+namespace mdp::consolidate {
+
+inline constexpr const char* kSweepComparisonFile = "sweep_comparison.csv";
+inline constexpr const char* kPooledTestsFile = "pooled_tests.csv";
+inline constexpr const char* kPerSecurityTestsFile = "per_security_tests.csv";
+inline constexpr const char* kAnovaFile = "cross_security_anova.csv";
+inline constexpr const char* kPairwiseFile = "cross_security_pairwise.csv";
+inline constexpr const char* kRootCausesFile = "root_causes.csv";
+inline constexpr const char* kPartitionsFile = "partitions.csv";
+inline constexpr const char* kReportFile = "report.html";
+
+// Index of exec_cost_arrival_diff_bps in analyzers::kComparedMetrics: the headline metric.
+size_t headline_metric();
+
+struct SecurityTestRow {
+    SecurityCode security = 0;
+    MetricTestRow test;
+};
+
+struct AnovaRow {
+    size_t securities = 0;  // groups in the test (n >= 2 each)
+    size_t excluded = 0;    // securities with set-A orders but n < 2 for this metric
+    size_t n = 0;
+    stats::TestResult f;
+};
+
+// Root-cause counts: security -> cause -> count.
+using RootCauseCounts = std::map<SecurityCode, std::map<std::string, int64_t>>;
+
+// One row per metric, in SPEC 3.4 order.
+std::vector<MetricTestRow> write_pooled_tests(const DifferenceSamples& samples,
+                                              const std::filesystem::path& file);
+// Returns the headline metric's row of every security.
+std::vector<SecurityTestRow> write_per_security_tests(const DifferenceSamples& samples,
+                                                      const std::filesystem::path& file);
+// One row per metric, in SPEC 3.4 order.
+std::vector<AnovaRow> write_cross_security_anova(const DifferenceSamples& samples,
+                                                 const std::filesystem::path& file);
+// Returns the number of pairs written.
+size_t write_cross_security_pairwise(const DifferenceSamples& samples,
+                                     const std::filesystem::path& file);
+// The known root causes in SPEC 3.7 rule order, then any other name found, alphabetically.
+std::vector<std::string> root_cause_order(const RootCauseCounts& counts);
+// Returns the overall counts in root_cause_order().
+std::vector<std::pair<std::string, int64_t>> write_root_causes(const RootCauseCounts& counts,
+                                                               const std::filesystem::path& file);
+
+}  // namespace mdp::consolidate

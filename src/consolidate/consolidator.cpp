@@ -1,0 +1,307 @@
+#include "consolidate/consolidator.h"
+
+#include <algorithm>
+#include <array>
+#include <set>
+#include <string_view>
+
+#include "analyzers/comparison_report.h"
+#include "analyzers/number_format.h"
+#include "common/durable_file.h"
+#include "common/errors.h"
+#include "consolidate/consolidated_directory.h"
+#include "consolidate/consolidated_tables.h"
+#include "consolidate/difference_samples.h"
+#include "consolidate/html_report.h"
+#include "consolidate/output_stream.h"
+#include "consolidate/partition_stats.h"
+#include "consolidate/sqlite_export.h"
+
+namespace mdp::consolidate {
+
+namespace fs = std::filesystem;
+using registry::PartitionEntry;
+using registry::PartitionStatus;
+
+namespace {
+
+constexpr std::array<std::string_view, 22> kPartitionColumns{"date",
+                                                             "security",
+                                                             "status",
+                                                             "attempts",
+                                                             "consolidated",
+                                                             "orders_rows",
+                                                             "trades_rows",
+                                                             "nbbo_rows",
+                                                             "cp_orders",
+                                                             "sweeps",
+                                                             "qualifying",
+                                                             "matched",
+                                                             "unmatched",
+                                                             "real_fills",
+                                                             "simulated_fills",
+                                                             "n_pairs",
+                                                             "mean_real_exec_cost_arrival_bps",
+                                                             "mean_sim_exec_cost_arrival_bps",
+                                                             "mean_saving_bps",
+                                                             "saving_paired_t_pvalue",
+                                                             "duration_sec",
+                                                             "note"};
+
+constexpr std::array<std::string_view, 7> kResultColumns{
+    "cp_orders", "sweeps", "qualifying", "matched", "unmatched", "real_fills", "simulated_fills"};
+
+constexpr size_t kSlowestListed = 10;
+
+std::string detailed_header() {
+    std::string header = analyzers::comparison_detailed_csv({});
+    while (!header.empty() && (header.back() == '\n' || header.back() == '\r')) header.pop_back();
+    return header;
+}
+
+std::optional<int64_t> input_rows(const PartitionEntry& entry, const char* role) {
+    const auto it = entry.inputs.find(role);
+    if (it == entry.inputs.end()) return std::nullopt;
+    return it->second.rows;
+}
+
+std::optional<int64_t> result(const PartitionEntry& entry, std::string_view name) {
+    const auto it = entry.results.find(std::string(name));
+    if (it == entry.results.end()) return std::nullopt;
+    return it->second;
+}
+
+// Why a partition that is not completed is left out.
+std::string pending_note(const PartitionEntry& entry) {
+    switch (entry.status) {
+        case PartitionStatus::kPending:
+            return entry.last_error.empty()
+                       ? "not processed yet"
+                       : "not processed yet; last attempt failed: " + entry.last_error;
+        case PartitionStatus::kRunning:
+            return "was running when the run stopped; not processed yet";
+        case PartitionStatus::kFailed:
+            return entry.last_error.empty() ? "failed" : entry.last_error;
+        case PartitionStatus::kCompleted:
+            break;
+    }
+    return {};
+}
+
+class Run {
+  public:
+    Run(const fs::path& output_dir, const ConsolidationOptions& options)
+        : output_dir_(output_dir),
+          options_(options),
+          directory_(output_dir),
+          header_(detailed_header()) {}
+
+    ConsolidationSummary run(const registry::PartitionRegistry& registry) {
+        directory_.begin();
+        const fs::path& dir = directory_.partial();
+        {
+            OutputStream sweeps(dir / kSweepComparisonFile);
+            CsvStream partitions(dir / kPartitionsFile, kPartitionColumns);
+            sweeps.write("date,security,");
+            sweeps.write(header_);
+            sweeps.write("\n");
+            registry.for_each({}, [&](const PartitionEntry& entry) {
+                if (options_.stop_requested != nullptr && options_.stop_requested->load()) {
+                    throw Interrupted();
+                }
+                visit(entry, sweeps, partitions);
+            });
+            sweeps.close();
+            partitions.close();
+        }
+        ReportData& report = summary_.report;
+        report.dates = dates_.size();
+        report.securities = root_causes_.size();
+        std::sort(report.slowest.begin(), report.slowest.end(), slower);
+        report.pooled = write_pooled_tests(samples_, dir / kPooledTestsFile);
+        report.security_headline = write_per_security_tests(samples_, dir / kPerSecurityTestsFile);
+        report.anova = write_cross_security_anova(samples_, dir / kAnovaFile);
+        report.pairwise_rows = write_cross_security_pairwise(samples_, dir / kPairwiseFile);
+        report.root_causes = write_root_causes(root_causes_, dir / kRootCausesFile);
+        {
+            OutputStream html(dir / kReportFile);
+            html.write(render_html_report(report));
+            html.close();
+        }
+        summary_.sample_bytes = samples_.memory_bytes();
+        if (options_.sqlite) {
+            export_sqlite(dir, *options_.sqlite);
+            summary_.sqlite_written = true;
+        }
+        directory_.publish();
+        summary_.directory = directory_.final_path();
+        return std::move(summary_);
+    }
+
+  private:
+    static bool slower(const PartitionNote& a, const PartitionNote& b) {
+        if (a.duration_sec != b.duration_sec) return a.duration_sec > b.duration_sec;
+        return a.key < b.key;
+    }
+
+    // Paths in the message are made relative to the output directory, so the consolidated
+    // files do not depend on where the run lives.
+    std::string unreadable_note(std::string message) const {
+        const std::string prefix = output_dir_.string() + "/";
+        for (size_t at = message.find(prefix); at != std::string::npos;
+             at = message.find(prefix, at)) {
+            message.erase(at, prefix.size());
+        }
+        return "stats unreadable: " + message;
+    }
+
+    void note_not_included(const PartitionEntry& entry, std::string_view reason) {
+        ++summary_.not_included_total;
+        if (summary_.not_included.size() < options_.listed_partitions) {
+            summary_.not_included.push_back(entry.key.to_string() + " " +
+                                            std::string(registry::status_name(entry.status)) +
+                                            ": " + std::string(reason));
+        }
+    }
+
+    PartitionNote note_of(const PartitionEntry& entry, std::string text) const {
+        return PartitionNote{
+            entry.key,          std::string(registry::status_name(entry.status)), entry.attempts,
+            entry.duration_sec, input_rows(entry, "orders").value_or(0),          std::move(text)};
+    }
+
+    void track_slowest(const PartitionEntry& entry) {
+        if (entry.status != PartitionStatus::kCompleted &&
+            entry.status != PartitionStatus::kFailed) {
+            return;
+        }
+        auto& slowest = summary_.report.slowest;
+        PartitionNote note = note_of(entry, {});
+        if (slowest.size() < kSlowestListed) {
+            slowest.push_back(std::move(note));
+            std::push_heap(slowest.begin(), slowest.end(), slower);
+        } else if (slower(note, slowest.front())) {
+            std::pop_heap(slowest.begin(), slowest.end(), slower);
+            slowest.back() = std::move(note);
+            std::push_heap(slowest.begin(), slowest.end(), slower);
+        }
+    }
+
+    void visit(const PartitionEntry& entry, OutputStream& sweeps, CsvStream& partitions) {
+        ReportData& report = summary_.report;
+        ++report.partitions;
+        ++report.by_status[static_cast<size_t>(entry.status)];
+        report.order_rows += input_rows(entry, "orders").value_or(0);
+        report.trade_rows += input_rows(entry, "trades").value_or(0);
+        if (entry.status == PartitionStatus::kCompleted ||
+            entry.status == PartitionStatus::kFailed) {
+            report.total_duration_sec += entry.duration_sec;
+        }
+        track_slowest(entry);
+
+        std::string note;
+        bool included = false;
+        if (entry.status == PartitionStatus::kCompleted) {
+            try {
+                read_partition_stats(entry.key.directory_under(output_dir_) / "stats", stats_);
+                if (stats_.header != header_) {
+                    throw InputError(
+                        entry.key.directory_under(output_dir_) / "stats" / kDetailedFile, 1,
+                        "has other columns than this version writes");
+                }
+                included = true;
+            } catch (const InputError& e) {
+                note = unreadable_note(e.what());
+            } catch (const IoError& e) {
+                note = unreadable_note(e.what());
+            }
+            if (!included) {
+                ++report.unreadable_total;
+                if (report.unreadable.size() < options_.listed_partitions) {
+                    report.unreadable.push_back(note_of(entry, note));
+                }
+                note_not_included(entry, note);
+            }
+        } else {
+            note = pending_note(entry);
+            if (entry.status == PartitionStatus::kFailed) {
+                ++report.failures_total;
+                if (report.failures.size() < options_.listed_partitions) {
+                    report.failures.push_back(note_of(entry, note));
+                }
+            }
+            note_not_included(entry, note);
+        }
+
+        if (included) {
+            ++report.included;
+            dates_.insert(entry.key.date.to_days());
+            const std::string prefix =
+                entry.key.date.to_string() + "," +
+                analyzers::format_integer(static_cast<int64_t>(entry.key.security)) + ",";
+            for (size_t i = 0; i < stats_.rows.size(); ++i) {
+                sweeps.write(prefix);
+                sweeps.write(stats_.rows[i]);
+                sweeps.write("\n");
+                samples_.add(entry.key.security, stats_.differences[i]);
+            }
+            summary_.sweep_rows += stats_.rows.size();
+            report.set_a_orders += static_cast<int64_t>(stats_.rows.size());
+            auto& causes = root_causes_[entry.key.security];
+            for (const auto& [cause, n] : stats_.root_causes) {
+                causes[cause] += n;
+                report.set_b_orders += n;
+            }
+        }
+
+        analyzers::CsvWriter& row = partitions.row();
+        row.text(entry.key.date.to_string())
+            .integer(static_cast<int64_t>(entry.key.security))
+            .text(registry::status_name(entry.status))
+            .integer(static_cast<int64_t>(entry.attempts))
+            .boolean(included)
+            .integer(input_rows(entry, "orders"))
+            .integer(input_rows(entry, "trades"))
+            .integer(input_rows(entry, "nbbo"));
+        const bool completed = entry.status == PartitionStatus::kCompleted;
+        for (const auto name : kResultColumns) {
+            row.integer(completed ? result(entry, name) : std::nullopt);
+        }
+        if (included) {
+            row.integer(stats_.headline.n_pairs)
+                .number(stats_.headline.mean_real_exec_cost_arrival_bps)
+                .number(stats_.headline.mean_sim_exec_cost_arrival_bps)
+                .number(stats_.headline.mean_saving_bps)
+                .number(stats_.headline.saving_paired_t_pvalue);
+        } else {
+            row.empty().empty().empty().empty().empty();
+        }
+        if (completed || entry.status == PartitionStatus::kFailed) {
+            row.number(entry.duration_sec);
+        } else {
+            row.empty();
+        }
+        row.text(note);
+        partitions.end_row();
+    }
+
+    fs::path output_dir_;
+    const ConsolidationOptions& options_;
+    ConsolidatedDirectory directory_;
+    std::string header_;
+    PartitionStats stats_;
+    DifferenceSamples samples_;
+    RootCauseCounts root_causes_;
+    std::set<int64_t> dates_;
+    ConsolidationSummary summary_;
+};
+
+}  // namespace
+
+ConsolidationSummary consolidate(const registry::PartitionRegistry& registry,
+                                 const fs::path& output_dir, const ConsolidationOptions& options) {
+    Run run(output_dir, options);
+    return run.run(registry);
+}
+
+}  // namespace mdp::consolidate

@@ -1,0 +1,57 @@
+#pragma once
+// Phase 3 (SPEC 4): consolidates the results of every completed partition of an output
+// directory into <output>/consolidated/. Streams over the registry's partitions in key order
+// (date, then security), reading each completed partition's stats/ files once; memory holds the
+// per-order difference values the statistics need (difference_samples.h), a few counters per
+// security, and one partition's files at a time: nothing per partition or per file.
+//
+// Partitions that are not completed (pending, running, failed) and completed ones whose stats/
+// cannot be read are skipped and named in partitions.csv, report.html and the summary. The output
+// depends only on the registry and the stats/ files, never on time or paths: rerunning gives
+// byte-identical files, also after a crash in the middle (consolidated_directory.h).
+//
+//   registry::PartitionRegistry reg(registry::PartitionRegistry::path_in(dir));
+//   reg.load();
+//   const auto summary = consolidate::consolidate(reg, dir, {});
+
+#include <atomic>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "consolidate/report_data.h"
+#include "registry/partition_registry.h"
+
+namespace mdp::consolidate {
+
+struct ConsolidationOptions {
+    // Also write the consolidated tables into this SQLite database (replaced atomically).
+    std::optional<std::filesystem::path> sqlite;
+    // Polled between partitions; when set, consolidation throws Interrupted and leaves the
+    // previous consolidated/ untouched.
+    const std::atomic<bool>* stop_requested = nullptr;
+    // How many partitions report.html lists by name at most, per list.
+    size_t listed_partitions = 25;
+};
+
+struct ConsolidationSummary {
+    std::filesystem::path directory;  // <output>/consolidated
+    ReportData report;
+    // Partitions not consolidated, as "<key> <status>: <reason>", the first ones in key order.
+    std::vector<std::string> not_included;
+    size_t not_included_total = 0;
+    size_t sweep_rows = 0;    // rows of sweep_comparison.csv
+    size_t sample_bytes = 0;  // memory of the difference samples
+    bool sqlite_written = false;
+};
+
+// Throws IoError when an output cannot be written and Interrupted when asked to stop.
+ConsolidationSummary consolidate(const registry::PartitionRegistry& registry,
+                                 const std::filesystem::path& output_dir,
+                                 const ConsolidationOptions& options = {});
+
+// Whether this build can write SQLite databases.
+bool sqlite_export_available();
+
+}  // namespace mdp::consolidate
