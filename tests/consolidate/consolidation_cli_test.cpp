@@ -27,17 +27,6 @@ namespace fs = std::filesystem;
 using namespace mdp::testing;
 using registry::PartitionStatus;
 
-const char* const kDiffs[] = {"qty_diff",
-                              "fill_rate_diff_pct",
-                              "num_fills_diff",
-                              "avg_fill_size_diff",
-                              "vwap_diff",
-                              "exec_cost_arrival_diff_bps",
-                              "exec_cost_vw_diff_bps",
-                              "effective_spread_diff_pct",
-                              "exec_time_diff_sec",
-                              "time_to_first_fill_diff_sec",
-                              "vw_exec_time_diff_sec"};
 // Direction of "better" (SPEC 3.4): +1 lower is better, -1 higher, 0 neutral.
 const int kLowerBetter[] = {-1, -1, 0, 0, 0, 1, 1, 1, 1, 1, 1};
 
@@ -130,7 +119,7 @@ TEST_F(ConsolidationCliTest, ConsolidatedNumbersEqualADirectComputationOverThePa
         if (header_lines++ == 0) expected_sweeps = "date,security," + line + "\n";
         const auto header = split_line(line);
         std::vector<size_t> index;
-        for (const char* name : kDiffs) {
+        for (const char* name : kDifferenceMetrics) {
             index.push_back(static_cast<size_t>(std::find(header.begin(), header.end(), name) -
                                                 header.begin()));
         }
@@ -158,26 +147,26 @@ TEST_F(ConsolidationCliTest, ConsolidatedNumbersEqualADirectComputationOverThePa
     for (size_t m = 0; m < 11; ++m) {
         const auto& row = pooled_table.rows[m];
         const std::vector<double>& x = pooled[m];
-        EXPECT_EQ(row.at("metric"), kDiffs[m]);
-        EXPECT_EQ(row.at("n"), std::to_string(x.size())) << kDiffs[m];
+        EXPECT_EQ(row.at("metric"), kDifferenceMetrics[m]);
+        EXPECT_EQ(row.at("n"), std::to_string(x.size())) << kDifferenceMetrics[m];
         double sum = 0;
         for (const double v : x) sum += v;
         EXPECT_TRUE(near(cell_number(row.at("mean")), sum / static_cast<double>(x.size()), 1e-9))
-            << kDiffs[m];
+            << kDifferenceMetrics[m];
         std::vector<double> sorted = x;
         std::sort(sorted.begin(), sorted.end());
         const size_t h = sorted.size() / 2;
         const double median = sorted.size() % 2 ? sorted[h] : (sorted[h - 1] + sorted[h]) / 2;
-        EXPECT_TRUE(near(cell_number(row.at("median")), median)) << kDiffs[m];
+        EXPECT_TRUE(near(cell_number(row.at("median")), median)) << kDifferenceMetrics[m];
         const stats::TestResult t = stats::ttest_1samp(x, 0.0);
-        EXPECT_TRUE(near(cell_number(row.at("t_statistic")), t.statistic, 1e-9)) << kDiffs[m];
-        EXPECT_TRUE(near(cell_number(row.at("p_value")), t.p_value, 1e-9)) << kDiffs[m];
+        EXPECT_TRUE(near(cell_number(row.at("t_statistic")), t.statistic, 1e-9)) << kDifferenceMetrics[m];
+        EXPECT_TRUE(near(cell_number(row.at("p_value")), t.p_value, 1e-9)) << kDifferenceMetrics[m];
         if (kLowerBetter[m] == 0) {
             EXPECT_EQ(row.at("dark_better_count"), "");
         } else {
             const auto better = std::count_if(
                 x.begin(), x.end(), [&](double v) { return kLowerBetter[m] > 0 ? v > 0 : v < 0; });
-            EXPECT_EQ(row.at("dark_better_count"), std::to_string(better)) << kDiffs[m];
+            EXPECT_EQ(row.at("dark_better_count"), std::to_string(better)) << kDifferenceMetrics[m];
         }
     }
     // exec_cost_arrival_diff_bps: dark better by direction == dark_pool_better in the rows.
@@ -191,7 +180,7 @@ TEST_F(ConsolidationCliTest, ConsolidatedNumbersEqualADirectComputationOverThePa
     size_t checked = 0;
     for (const auto& row : security_table.rows) {
         const size_t m = static_cast<size_t>(
-            std::find(std::begin(kDiffs), std::end(kDiffs), row.at("metric")) - std::begin(kDiffs));
+            std::find(std::begin(kDifferenceMetrics), std::end(kDifferenceMetrics), row.at("metric")) - std::begin(kDifferenceMetrics));
         ASSERT_LT(m, 11U);
         const std::vector<double>& x = per_security.at(row.at("security"))[m];
         EXPECT_EQ(row.at("n"), std::to_string(x.size()));
