@@ -12,24 +12,40 @@ namespace mdp::extract {
 OpenFileCache::OpenFileCache(size_t capacity) : capacity_(std::max<size_t>(capacity, 1)) {}
 
 int OpenFileCache::get(uint64_t file_id, const std::filesystem::path& path) {
-    if (const auto it = by_id_.find(file_id); it != by_id_.end()) {
-        lru_.splice(lru_.begin(), lru_, it->second);
-        return it->second->fd.get();
-    }
-    if (lru_.size() >= capacity_) {
+    if (const int fd = find(file_id); fd >= 0) return fd;
+    make_room(1);
+    adopt(file_id, open_for_append(path));
+    return lru_.front().fd.get();
+}
+
+int OpenFileCache::find(uint64_t file_id) {
+    const auto it = by_id_.find(file_id);
+    if (it == by_id_.end()) return -1;
+    lru_.splice(lru_.begin(), lru_, it->second);
+    return it->second->fd.get();
+}
+
+void OpenFileCache::make_room(size_t count) {
+    while (!lru_.empty() && lru_.size() + count > capacity_) {
         by_id_.erase(lru_.back().file_id);
         lru_.pop_back();
     }
-    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
-    if (!fd) throw IoError::from_errno("open for writing", path);
+}
+
+void OpenFileCache::adopt(uint64_t file_id, UniqueFd fd) {
     lru_.push_front(Entry{file_id, std::move(fd)});
     by_id_[file_id] = lru_.begin();
-    return lru_.front().fd.get();
 }
 
 void OpenFileCache::close_all() {
     by_id_.clear();
     lru_.clear();
+}
+
+UniqueFd OpenFileCache::open_for_append(const std::filesystem::path& path) {
+    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
+    if (!fd) throw IoError::from_errno("open for writing", path);
+    return fd;
 }
 
 size_t OpenFileCache::default_capacity() {

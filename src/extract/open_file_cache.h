@@ -1,6 +1,10 @@
 #pragma once
 // A bounded set of open append-mode file descriptors, least recently used closed first, so that
 // extraction can write to far more partition files than the process's open-file limit.
+//
+// Not thread-safe. A parallel writer uses it in three serial steps around its parallel work:
+// find() the descriptors already open, make_room() for the ones it will open itself, then
+// adopt() what it opened.
 
 #include <cstdint>
 #include <filesystem>
@@ -18,8 +22,20 @@ public:
     // An fd open for appending to `path` (created if missing), identified by `file_id`.
     // Throws IoError if the file cannot be opened.
     int get(uint64_t file_id, const std::filesystem::path& path);
-    void close_all();
 
+    // The open fd of `file_id`, now the most recently used, or -1 if it is not open.
+    int find(uint64_t file_id);
+    // Closes least recently used fds until `count` more fit. Fds returned by the last
+    // `capacity() - count` find() calls stay open.
+    void make_room(size_t count);
+    // Takes ownership of an fd opened by the caller (with open_for_append).
+    void adopt(uint64_t file_id, UniqueFd fd);
+
+    void close_all();
+    size_t capacity() const { return capacity_; }
+
+    // Opens `path` for appending, creating it (0644) if missing. Throws IoError. Thread-safe.
+    static UniqueFd open_for_append(const std::filesystem::path& path);
     // A capacity that leaves room under RLIMIT_NOFILE for everything else the process opens.
     static size_t default_capacity();
 

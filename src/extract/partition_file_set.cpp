@@ -1,10 +1,13 @@
 #include "extract/partition_file_set.h"
 
+#include <sys/stat.h>
 #include <sys/uio.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <oneapi/tbb/blocked_range.h>
+#include <oneapi/tbb/parallel_for.h>
 
 #include "common/errors.h"
 
@@ -47,6 +50,17 @@ void write_chunks(int fd, std::vector<std::string>& chunks, const fs::path& path
     }
 }
 
+// mkdir -p with one system call in the usual case (the parent exists). Safe when other threads
+// create the same directories at the same time.
+void make_directories(const fs::path& dir) {
+    if (::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST) return;
+    if (errno == ENOENT && dir.has_parent_path() && dir.parent_path() != dir) {
+        make_directories(dir.parent_path());
+        if (::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST) return;
+    }
+    throw IoError::from_errno("create directory", dir);
+}
+
 }  // namespace
 
 PartitionFileSet::PartitionFileSet(fs::path output_dir, size_t max_open_files,
@@ -60,7 +74,7 @@ void PartitionFileSet::restore(std::vector<PartitionFiles> partitions,
     index_of_.clear();
     index_of_.reserve(partitions_.size());
     for (uint32_t i = 0; i < partitions_.size(); ++i) index_of_.emplace(partitions_[i].key, i);
-    directory_made_.assign(partitions_.size(), false);
+    directory_made_.assign(partitions_.size(), 0);
     pending_slot_of_.assign(partitions_.size(), kNoSlot);
 }
 
@@ -73,7 +87,7 @@ uint32_t PartitionFileSet::partition_index(const PartitionKey& key) {
     const auto [it, inserted] = index_of_.try_emplace(key, static_cast<uint32_t>(partitions_.size()));
     if (inserted) {
         partitions_.push_back(PartitionFiles{key, {}});
-        directory_made_.push_back(false);
+        directory_made_.push_back(0);
         pending_slot_of_.push_back(kNoSlot);
     }
     return it->second;
@@ -117,30 +131,56 @@ void PartitionFileSet::append_reject(std::string&& csv_row) {
     pending.chunks.push_back(std::move(csv_row));
 }
 
-void PartitionFileSet::write_pending(Pending& pending) {
-    fs::path path;
-    uint64_t file_id = 0;
-    if (pending.partition == kRejectsSlot) {
-        path = rejects_path(output_dir_, role_);
-        file_id = (1ULL << 62) + index_of(role_);
-        fs::create_directories(path.parent_path());
-    } else {
-        const PartitionKey& key = partitions_[pending.partition].key;
-        path = partition_file_path(key, role_);
-        file_id = uint64_t{pending.partition} * 4 + index_of(role_);
-        if (!directory_made_[pending.partition]) {
-            std::error_code error;
-            fs::create_directories(path.parent_path(), error);
-            if (error) throw IoError("create directory " + path.parent_path().string() + ": " + error.message());
-            directory_made_[pending.partition] = true;
-        }
-    }
-    write_chunks(files_.get(file_id, path), pending.chunks, path);
+fs::path PartitionFileSet::pending_path(const Pending& pending) const {
+    if (pending.partition == kRejectsSlot) return rejects_path(output_dir_, role_);
+    return partition_file_path(partitions_[pending.partition].key, role_);
 }
 
+uint64_t PartitionFileSet::pending_file_id(const Pending& pending) const {
+    if (pending.partition == kRejectsSlot) return (1ULL << 62) + index_of(role_);
+    return uint64_t{pending.partition} * 4 + index_of(role_);
+}
+
+// Files are written in parallel: the kernel's cost of creating and appending to thousands of
+// files, not the copying, is what bounds extraction, and distinct files do not contend. Each
+// batch holds at most as many files as the descriptor cache, so the descriptors it needs stay
+// open until it is written. The order of bytes within every file is the order of append_rows.
 void PartitionFileSet::flush() {
-    for (Pending& pending : pending_) {
-        write_pending(pending);
+    const size_t batch_size = files_.capacity();
+    std::vector<int> fds;
+    std::vector<UniqueFd> opened;
+    for (size_t begin = 0; begin < pending_.size(); begin += batch_size) {
+        const size_t count = std::min(batch_size, pending_.size() - begin);
+        fds.assign(count, -1);
+        opened.clear();
+        opened.resize(count);
+        size_t to_open = 0;
+        for (size_t i = 0; i < count; ++i) {
+            fds[i] = files_.find(pending_file_id(pending_[begin + i]));
+            if (fds[i] < 0) ++to_open;
+        }
+        files_.make_room(to_open);
+        tbb::parallel_for(tbb::blocked_range<size_t>(0, count, 4), [&](const tbb::blocked_range<size_t>& range) {
+            for (size_t i = range.begin(); i != range.end(); ++i) {
+                Pending& pending = pending_[begin + i];
+                const fs::path path = pending_path(pending);
+                if (fds[i] < 0) {
+                    const bool is_partition = pending.partition != kRejectsSlot;
+                    if (!is_partition || directory_made_[pending.partition] == 0) {
+                        make_directories(path.parent_path());
+                        if (is_partition) directory_made_[pending.partition] = 1;
+                    }
+                    opened[i] = OpenFileCache::open_for_append(path);
+                    fds[i] = opened[i].get();
+                }
+                write_chunks(fds[i], pending.chunks, path);
+            }
+        });
+        for (size_t i = 0; i < count; ++i) {
+            if (opened[i]) files_.adopt(pending_file_id(pending_[begin + i]), std::move(opened[i]));
+        }
+    }
+    for (const Pending& pending : pending_) {
         if (pending.partition == kRejectsSlot) {
             rejects_pending_slot_ = kNoSlot;
         } else {

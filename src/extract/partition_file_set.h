@@ -2,7 +2,8 @@
 // The bytes-out side of extraction: every partition file and rejects file, their lengths and row
 // counts, and the rows waiting in memory to be written. Rows are appended in input order; they
 // are held in memory until the pending total passes the budget, then every pending buffer is
-// written with one writev per file. Files are created on their first write, header first.
+// written with one writev per file, many files at once on the TBB threads. Files are created
+// on their first write, header first.
 //
 // After flush() the counts equal the files' lengths on disk, which is what a checkpoint records.
 
@@ -69,7 +70,8 @@ private:
 
     uint32_t partition_index(const PartitionKey& key);
     Pending& pending_for(uint32_t partition);
-    void write_pending(Pending& pending);
+    std::filesystem::path pending_path(const Pending& pending) const;
+    uint64_t pending_file_id(const Pending& pending) const;
 
     std::filesystem::path output_dir_;
     uint64_t pending_budget_;
@@ -79,7 +81,7 @@ private:
 
     std::vector<PartitionFiles> partitions_;
     std::unordered_map<PartitionKey, uint32_t, PartitionKeyHash> index_of_;
-    std::vector<bool> directory_made_;
+    std::vector<uint8_t> directory_made_;  // per partition; bytes, so threads can set their own
     std::array<FileCounts, 3> rejects_{};
 
     std::vector<Pending> pending_;

@@ -129,5 +129,30 @@ TEST_F(LineRouterTest, ProjectionKeepsChosenColumnsAndRequotes) {
     EXPECT_EQ(header, "timestamp,security_code,tv\n");
 }
 
+// The writer's memory budget counts text sizes, so a group's buffer must not be larger than its
+// text (a buffer grown by appending could be twice as large).
+TEST_F(LineRouterTest, GroupBuffersAreExactlyAsLargeAsTheirRows) {
+    std::string data;
+    for (int i = 0; i < 5000; ++i) {
+        data += "row" + std::to_string(i) + "," + kMidday + "," + std::to_string(i % 3) + (i % 2 ? "\r\n" : "\n");
+    }
+    data += std::string("last,") + kMidday + ",1";  // no final newline: gets one
+    for (const bool projected : {false, true}) {
+        if (projected) rules_.kept_columns = {2, 0};
+        const RoutedBlock out = route(data);
+        ASSERT_EQ(out.groups.size(), 3U);
+        uint64_t rows = 0;
+        for (const RowGroup& group : out.groups) {
+            rows += group.rows;
+            EXPECT_EQ(group.text.capacity(), group.text.size()) << "projected " << projected;
+            EXPECT_EQ(group.text.back(), '\n');
+        }
+        EXPECT_EQ(rows, 5001U);
+        const std::string expected_start =
+            projected ? std::string("1,row1\r\n1,row4\n") : "row1," + std::string(kMidday) + ",1\r\nrow4,";
+        EXPECT_EQ(out.groups[1].text.substr(0, expected_start.size()), expected_start);
+    }
+}
+
 }  // namespace
 }  // namespace mdp::extract
