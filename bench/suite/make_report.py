@@ -493,6 +493,11 @@ class Report:
             if not flat and bb <= 2**30:
                 text += (" (small inputs do not fill the buffers yet; whether it stays flat shows at "
                          "the >= 1G scales)")
+            if t == "process":
+                text += (" (expected: phase 2 analyses one whole partition per worker in memory, and "
+                         "with the same 5,000 partitions at every scale each partition grows with the "
+                         "input, so this memory follows the largest partition times the workers, not "
+                         "the size of the input)")
             self.w(text + ".")
         self.w()
 
@@ -637,6 +642,10 @@ class Report:
                 lines.append(lead + f"throughput stays within {100 * (best - worst) / best:.0f}% "
                              f"({mb(worst)}–{mb(best)} MB/s; noise tolerance {100 * tol:.0f}%), {rss_txt}: "
                              "no crossover, more memory buys no speed.")
+            elif best_pt is first:
+                lines.append(lead + f"the smallest setting is the fastest ({mb(best)} MB/s at {first[0]}); "
+                             f"the slowest point is {worst_pt[0]} ({mb(worst)} MB/s), {rss_txt}: no "
+                             "crossover, more memory buys no speed.")
             elif smallest_full is first:
                 lines.append(lead + f"the smallest setting already runs within {100 * tol:.0f}% of the "
                              f"best ({mb(first[1])} vs {mb(best)} MB/s at {best_pt[0]}); the slowest point is "
