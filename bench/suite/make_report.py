@@ -221,6 +221,15 @@ class Report:
         return [r for r in self.runs if r.scale == scale and r.tool == tool
                 and (variant is None or r.variant == variant) and (r.ok or not ok_only)]
 
+    def measured_section(self, title, measured, missing="Not measured."):
+        """Writes the section heading; when nothing was measured, says so and returns False."""
+        self.w(f"## {title}")
+        self.w()
+        if not measured:
+            self.w(missing)
+            self.w()
+        return bool(measured)
+
     def w(self, text=""):
         self.out.append(text)
 
@@ -502,13 +511,8 @@ class Report:
         self.w()
 
     def workers_section(self):
-        focus = self.meta.get("focus_scale")
         rs = [r for r in self.runs if r.tool == "process_workers" and r.ok]
-        self.w("## Worker scaling of `process`")
-        self.w()
-        if not rs:
-            self.w("Not measured.")
-            self.w()
+        if not self.measured_section("Worker scaling of `process`", rs):
             return
         s = rs[0].scale
         rows_n = rs[0].rows
@@ -561,11 +565,7 @@ class Report:
 
     def sweep_section(self):
         rs = [r for r in self.runs if r.tool == "extract_sweep" and r.ok]
-        self.w("## Chunk-size and memory-budget sweep")
-        self.w()
-        if not rs:
-            self.w("Not measured.")
-            self.w()
+        if not self.measured_section("Chunk-size and memory-budget sweep", rs):
             return
         s = rs[0].scale
         self.w(f"Engine `extract` of the scale-{s} orders file (header-only trades, as in the headline) "
@@ -680,11 +680,8 @@ class Report:
 
     def registry_section(self):
         path = os.path.join(self.dir, "registry_bench.txt")
-        self.w("## Registry at 1,250,000 partitions")
-        self.w()
-        if not os.path.exists(path):
-            self.w("Not measured: " + self.meta.get("registry_missing", "no registry_bench output") + ".")
-            self.w()
+        missing = "Not measured: " + self.meta.get("registry_missing", "no registry_bench output") + "."
+        if not self.measured_section("Registry at 1,250,000 partitions", os.path.exists(path), missing):
             return
         text = open(path, encoding="utf-8", errors="replace").read()
         run = next((r for r in self.runs if r.tool == "registry_bench"), None)
@@ -723,11 +720,8 @@ class Report:
 
     def micro_section(self):
         path = os.path.join(self.dir, "micro_benchmarks.json")
-        self.w("## Micro-benchmarks")
-        self.w()
-        if not os.path.exists(path):
-            self.w("Not measured: " + self.meta.get("micro_missing", "no micro_benchmarks output") + ".")
-            self.w()
+        missing = "Not measured: " + self.meta.get("micro_missing", "no micro_benchmarks output") + "."
+        if not self.measured_section("Micro-benchmarks", os.path.exists(path), missing):
             return
         try:
             doc = json.load(open(path, encoding="utf-8"))

@@ -47,7 +47,7 @@ struct LineRouter::LineVerdict {
 LineRouter::LineRouter(RoutingRules rules) : rules_(std::move(rules)) {}
 
 LineRouter::LineVerdict LineRouter::examine(std::string_view line, LocalDateCache& dates,
-                                            std::string& projected) const {
+                                            std::string& projections) const {
     LineVerdict verdict;
     if (line.empty()) {
         verdict.reason = "empty line";
@@ -108,10 +108,9 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, LocalDateCach
     verdict.accepted = true;
     verdict.key = PartitionKey{dates.date_of(ts), *security};
     if (!rules_.kept_columns.empty()) {
-        projected.clear();
         for (size_t i = 0; i < rules_.kept_columns.size(); ++i) {
-            if (i > 0) projected.push_back(',');
-            append_field(projected, split.fields[rules_.kept_columns[i]]);
+            if (i > 0) projections.push_back(',');
+            append_field(projections, split.fields[rules_.kept_columns[i]]);
         }
     }
     return verdict;
@@ -139,22 +138,21 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates) const {
     // buffers grown by appending would hold up to twice that.
     struct AcceptedRow {
         uint32_t group;
-        bool projected;     // text is in `projections`, not in the block
-        bool crlf;          // terminator "\r\n", else "\n" (also for a final line without one)
-        uint64_t length;    // without the terminator
-        uint64_t offset;
+        bool crlf;        // terminator "\r\n", else "\n" (also for a final line without one)
+        uint64_t length;  // without the terminator
+        uint64_t offset;  // in the block, or with --columns in `projections`
     };
     // Reused by the next block routed on this thread (about 24 bytes per line of a block).
     thread_local std::vector<AcceptedRow> rows;
-    thread_local std::string projections;
+    thread_local std::string projections;  // --columns: every accepted row's projection, in order
     rows.clear();
     projections.clear();
+    const bool projecting = !rules_.kept_columns.empty();
 
     std::unordered_map<PartitionKey, uint32_t, PartitionKeyHash> group_of;
     std::vector<size_t> group_bytes;
     PartitionKey last_key{};
     uint32_t last_group = UINT32_MAX;
-    std::string projected;
 
     const std::string_view data = block.data;
     size_t pos = 0;
@@ -165,7 +163,8 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates) const {
         std::string_view line = data.substr(pos, line_end - pos);
         const bool crlf = !line.empty() && line.back() == '\r';
         if (crlf) line.remove_suffix(1);
-        const LineVerdict verdict = examine(line, dates, projected);
+        const size_t projection_start = projections.size();
+        const LineVerdict verdict = examine(line, dates, projections);
         if (verdict.accepted) {
             if (last_group == UINT32_MAX || !(verdict.key == last_key)) {
                 const auto [it, inserted] = group_of.try_emplace(verdict.key, static_cast<uint32_t>(out.groups.size()));
@@ -176,15 +175,9 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates) const {
                 last_key = verdict.key;
                 last_group = it->second;
             }
-            AcceptedRow row{last_group, !rules_.kept_columns.empty(), crlf, 0, 0};
-            if (row.projected) {
-                row.offset = projections.size();
-                row.length = projected.size();
-                projections.append(projected);
-            } else {
-                row.offset = pos;
-                row.length = line.size();
-            }
+            const AcceptedRow row = projecting
+                ? AcceptedRow{last_group, crlf, projections.size() - projection_start, projection_start}
+                : AcceptedRow{last_group, crlf, line.size(), pos};
             group_bytes[last_group] += row.length + (crlf ? 2 : 1);
             ++out.groups[last_group].rows;
             rows.push_back(row);
@@ -202,9 +195,10 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates) const {
     }
 
     for (size_t g = 0; g < out.groups.size(); ++g) out.groups[g].text.reserve(group_bytes[g]);
+    const std::string_view source = projecting ? std::string_view(projections) : data;
     for (const AcceptedRow& row : rows) {
         std::string& text = out.groups[row.group].text;
-        text.append((row.projected ? std::string_view(projections) : data).substr(row.offset, row.length));
+        text.append(source.substr(row.offset, row.length));
         text.append(row.crlf ? std::string_view("\r\n") : std::string_view("\n"));
     }
     out.lines = line_index;

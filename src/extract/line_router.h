@@ -34,7 +34,8 @@ public:
 
 private:
     struct LineVerdict;
-    LineVerdict examine(std::string_view line, LocalDateCache& dates, std::string& projected) const;
+    // With --columns, an accepted line's projection is appended to `projections`.
+    LineVerdict examine(std::string_view line, LocalDateCache& dates, std::string& projections) const;
 
     RoutingRules rules_;
 };

@@ -11,13 +11,6 @@ namespace mdp::extract {
 
 OpenFileCache::OpenFileCache(size_t capacity) : capacity_(std::max<size_t>(capacity, 1)) {}
 
-int OpenFileCache::get(uint64_t file_id, const std::filesystem::path& path) {
-    if (const int fd = find(file_id); fd >= 0) return fd;
-    make_room(1);
-    adopt(file_id, open_for_append(path));
-    return lru_.front().fd.get();
-}
-
 int OpenFileCache::find(uint64_t file_id) {
     const auto it = by_id_.find(file_id);
     if (it == by_id_.end()) return -1;

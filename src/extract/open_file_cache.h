@@ -3,8 +3,8 @@
 // extraction can write to far more partition files than the process's open-file limit.
 //
 // Not thread-safe. A parallel writer uses it in three serial steps around its parallel work:
-// find() the descriptors already open, make_room() for the ones it will open itself, then
-// adopt() what it opened.
+// find() the descriptors already open, make_room() for the ones it will open itself (with
+// open_for_append, on any thread), then adopt() what it opened.
 
 #include <cstdint>
 #include <filesystem>
@@ -18,10 +18,6 @@ namespace mdp::extract {
 class OpenFileCache {
 public:
     explicit OpenFileCache(size_t capacity);
-
-    // An fd open for appending to `path` (created if missing), identified by `file_id`.
-    // Throws IoError if the file cannot be opened.
-    int get(uint64_t file_id, const std::filesystem::path& path);
 
     // The open fd of `file_id`, now the most recently used, or -1 if it is not open.
     int find(uint64_t file_id);

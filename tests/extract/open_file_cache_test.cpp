@@ -12,25 +12,32 @@ namespace {
 using mdp::testing::fresh_scratch_dir;
 using mdp::testing::read_text;
 
+// Opens `path` into the cache the way the writer does: make room for one, open, adopt.
+int open_into(OpenFileCache& cache, uint64_t id, const std::filesystem::path& path) {
+    cache.make_room(1);
+    cache.adopt(id, OpenFileCache::open_for_append(path));
+    return cache.find(id);
+}
+
 TEST(OpenFileCache, ClosesTheLeastRecentlyUsedWhenFull) {
     const auto dir = fresh_scratch_dir();
     OpenFileCache cache(2);
-    const int a = cache.get(1, dir / "a");
-    const int b = cache.get(2, dir / "b");
-    EXPECT_EQ(cache.find(1), a);  // a is now the most recently used
-    cache.get(3, dir / "c");      // closes b
+    const int a = open_into(cache, 1, dir / "a");
+    const int b = open_into(cache, 2, dir / "b");
+    EXPECT_NE(b, -1);
+    EXPECT_EQ(cache.find(1), a);     // a is now the most recently used
+    open_into(cache, 3, dir / "c");  // closes b
     EXPECT_EQ(cache.find(2), -1);
     EXPECT_EQ(cache.find(1), a);
-    EXPECT_NE(b, -1);
 }
 
 // The protocol of a parallel writer: find what is open, make room, open the rest itself, adopt.
 TEST(OpenFileCache, MakeRoomKeepsWhatWasJustFound) {
     const auto dir = fresh_scratch_dir();
     OpenFileCache cache(3);
-    cache.get(1, dir / "a");
-    cache.get(2, dir / "b");
-    cache.get(3, dir / "c");
+    open_into(cache, 1, dir / "a");
+    open_into(cache, 2, dir / "b");
+    open_into(cache, 3, dir / "c");
     const int b = cache.find(2);
     ASSERT_GE(b, 0);
     cache.make_room(2);  // 2 more must fit: closes c and a (least recently used), keeps b
