@@ -19,6 +19,8 @@
 namespace {
 
 using mdp::extract::InputBlock;
+using mdp::extract::Buffer;
+using mdp::extract::BufferPool;
 using mdp::extract::LineRouter;
 using mdp::extract::LocalDateCache;
 using mdp::extract::MarketTimeZone;
@@ -66,8 +68,9 @@ void BM_LineRouterRoute(benchmark::State& state, const std::vector<std::string>&
     const LineRouter router(orders_routing_rules(sample.header, keep_columns));
     LocalDateCache dates(sydney());  // one per routing thread, kept across blocks
 
+    BufferPool pool(block_text.size() + 1);  // the routed text is recycled as in the extractor
     RoutedBlock routed =
-        router.route(InputBlock{0, block_text.size(), std::string(block_text), 0}, dates);
+        router.route(InputBlock{0, block_text.size(), Buffer::holding(block_text), 0}, dates, pool);
     if (!routed.rejects.empty() || routed.lines != static_cast<uint64_t>(rows)) {
         state.SkipWithError("the sample block has rejected lines");
         return;
@@ -76,9 +79,9 @@ void BM_LineRouterRoute(benchmark::State& state, const std::vector<std::string>&
         // The reader's copy of the block and the freeing of the previous result are not routing.
         state.PauseTiming();
         routed = RoutedBlock{};
-        InputBlock block{0, block_text.size(), std::string(block_text), 0};
+        InputBlock block{0, block_text.size(), Buffer::holding(block_text), 0};
         state.ResumeTiming();
-        routed = router.route(std::move(block), dates);
+        routed = router.route(std::move(block), dates, pool);
         benchmark::DoNotOptimize(routed.groups.data());
         benchmark::ClobberMemory();
     }

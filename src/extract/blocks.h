@@ -8,22 +8,25 @@
 #include <vector>
 
 #include "common/partition_key.h"
+#include "extract/buffer_pool.h"
 
 namespace mdp::extract {
 
 struct InputBlock {
     uint64_t index = 0;         // position in the sequence of blocks of one input
     uint64_t end_offset = 0;    // input byte offset just past this block's last byte
-    std::string data;           // whole lines; only the input's final line may lack '\n'
+    Buffer data;                // whole lines; only the input's final line may lack '\n'
     // A line longer than the reader's block size is not held in memory: `data` then holds the
     // first bytes of that one line (terminator removed) and `oversized_line_length` its length.
     uint64_t oversized_line_length = 0;
 };
 
-// The rows of one partition found in one block, as one contiguous run of their original text.
+// The rows of one partition found in one block: a contiguous run of their original text in the
+// block's routed text.
 struct RowGroup {
     PartitionKey key;
-    std::string text;
+    size_t offset = 0;
+    size_t length = 0;
     uint64_t rows = 0;
 };
 
@@ -37,8 +40,11 @@ struct RoutedBlock {
     uint64_t index = 0;
     uint64_t end_offset = 0;
     uint64_t lines = 0;          // lines in the block, accepted and rejected
+    Buffer text;                 // every accepted row, grouped: groups[0]'s rows, then groups[1]'s...
     std::vector<RowGroup> groups;
     std::vector<RejectedLine> rejects;
+
+    std::string_view text_of(const RowGroup& group) const { return text.view().substr(group.offset, group.length); }
 };
 
 }  // namespace mdp::extract

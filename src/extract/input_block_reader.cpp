@@ -12,8 +12,8 @@
 namespace mdp::extract {
 
 InputBlockReader::InputBlockReader(const std::filesystem::path& path, uint64_t start_offset,
-                                   size_t block_bytes)
-    : path_(path), block_bytes_(block_bytes < 64 ? 64 : block_bytes) {
+                                   size_t block_bytes, BufferPool& pool)
+    : path_(path), block_bytes_(block_bytes_for(block_bytes)), pool_(pool) {
     fd_ = UniqueFd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd_) throw IoError::from_errno("open", path);
     struct stat st {};
@@ -26,15 +26,12 @@ InputBlockReader::InputBlockReader(const std::filesystem::path& path, uint64_t s
     ::posix_fadvise(fd_.get(), 0, 0, POSIX_FADV_SEQUENTIAL);
 }
 
-size_t InputBlockReader::read_some(std::string& out, size_t want) {
-    const size_t old_size = out.size();
-    out.resize(old_size + want);
+size_t InputBlockReader::read_some(Buffer& out, size_t want) {
     size_t got = 0;
     while (got < want) {
-        const ssize_t n = ::read(fd_.get(), out.data() + old_size + got, want - got);
+        const ssize_t n = ::read(fd_.get(), out.data() + out.size() + got, want - got);
         if (n < 0) {
             if (errno == EINTR) continue;
-            out.resize(old_size + got);
             throw IoError::from_errno("read", path_);
         }
         if (n == 0) {
@@ -43,18 +40,16 @@ size_t InputBlockReader::read_some(std::string& out, size_t want) {
         }
         got += static_cast<size_t>(n);
     }
-    out.resize(old_size + got);
+    out.resize(out.size() + got);
     file_offset_ += got;
     return got;
 }
 
 std::optional<InputBlock> InputBlockReader::next() {
-    std::string data = std::move(carry_);
+    Buffer data = pool_.acquire(block_bytes_);
+    data.append(carry_);
     carry_.clear();
-    if (!eof_ && data.size() < block_bytes_) {
-        data.reserve(block_bytes_);
-        read_some(data, block_bytes_ - data.size());
-    }
+    if (!eof_ && data.size() < block_bytes_) read_some(data, block_bytes_ - data.size());
     if (data.empty()) return std::nullopt;
 
     const auto* last_newline = static_cast<const char*>(memrchr(data.data(), '\n', data.size()));
@@ -64,7 +59,7 @@ std::optional<InputBlock> InputBlockReader::next() {
     block.index = next_index_++;
     if (last_newline != nullptr && !eof_) {  // at end of input the unterminated tail stays here
         const auto keep = static_cast<size_t>(last_newline - data.data()) + 1;
-        carry_.assign(data, keep, std::string::npos);
+        carry_.assign(data.view().substr(keep));
         data.resize(keep);
     }
     block.end_offset = file_offset_ - carry_.size();
@@ -72,29 +67,29 @@ std::optional<InputBlock> InputBlockReader::next() {
     return block;
 }
 
-InputBlock InputBlockReader::skip_oversized_line(std::string&& partial) {
+InputBlock InputBlockReader::skip_oversized_line(Buffer&& partial) {
     // `partial` is one full block without a newline: keep a preview, then read on in block-sized
-    // steps until the line ends, remembering only the bytes after its newline.
+    // steps (into `partial` again) until the line ends, remembering only the bytes after its newline.
     InputBlock block;
     block.index = next_index_++;
     uint64_t length = partial.size();
-    std::string preview = partial.substr(0, kOversizedPreviewBytes);
-    std::string buffer;
+    std::string preview(partial.view().substr(0, kOversizedPreviewBytes));
+    Buffer& buffer = partial;
     for (;;) {
-        buffer.clear();
+        buffer.resize(0);
         if (read_some(buffer, block_bytes_) == 0) break;  // the file ends inside the line
         const auto* newline = static_cast<const char*>(std::memchr(buffer.data(), '\n', buffer.size()));
         if (newline != nullptr) {
             const auto line_part = static_cast<size_t>(newline - buffer.data());
             length += line_part;
-            carry_.assign(buffer, line_part + 1, std::string::npos);
+            carry_.assign(buffer.view().substr(line_part + 1));
             break;
         }
         length += buffer.size();
     }
     if (!preview.empty() && length == preview.size() && preview.back() == '\r') preview.pop_back();
     block.end_offset = file_offset_ - carry_.size();
-    block.data = std::move(preview);
+    block.data = Buffer::holding(preview);
     block.oversized_line_length = length;
     return block;
 }

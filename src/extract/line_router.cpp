@@ -116,7 +116,7 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, LocalDateCach
     return verdict;
 }
 
-RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates) const {
+RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates, BufferPool& pool) const {
     RoutedBlock out;
     out.index = block.index;
     out.end_offset = block.end_offset;
@@ -128,14 +128,14 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates) const {
             "line of " + std::to_string(block.oversized_line_length) +
                 " bytes is longer than the limit of " + std::to_string(rules_.max_line_bytes) +
                 " (text cut to its first " + std::to_string(block.data.size()) + " bytes)",
-            std::move(block.data)});
+            std::string(block.data.view())});
         return out;
     }
 
     // Two passes: the first examines every line and notes where each accepted row's text is and
-    // which group it joins; the second copies the rows into buffers of exactly their groups'
-    // sizes. Exact sizes matter because the writer's memory budget counts these bytes, and
-    // buffers grown by appending would hold up to twice that.
+    // which group it joins; the second copies each row to its group's place in one buffer, the
+    // groups laid end to end, so a block costs one (recycled) buffer however many partitions
+    // it touches.
     struct AcceptedRow {
         uint32_t group;
         bool crlf;        // terminator "\r\n", else "\n" (also for a final line without one)
@@ -154,7 +154,7 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates) const {
     PartitionKey last_key{};
     uint32_t last_group = UINT32_MAX;
 
-    const std::string_view data = block.data;
+    const std::string_view data = block.data.view();
     size_t pos = 0;
     uint64_t line_index = 0;
     while (pos < data.size()) {
@@ -194,12 +194,28 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates) const {
         pos = line_end + 1;
     }
 
-    for (size_t g = 0; g < out.groups.size(); ++g) out.groups[g].text.reserve(group_bytes[g]);
+    // group_bytes becomes each group's write position.
+    size_t total = 0;
+    for (size_t g = 0; g < out.groups.size(); ++g) {
+        out.groups[g].offset = total;
+        out.groups[g].length = group_bytes[g];
+        total += group_bytes[g];
+        group_bytes[g] = out.groups[g].offset;
+    }
+    out.text = pool.acquire(total);
+    out.text.resize(total);
+    char* const text = out.text.data();
     const std::string_view source = projecting ? std::string_view(projections) : data;
     for (const AcceptedRow& row : rows) {
-        std::string& text = out.groups[row.group].text;
-        text.append(source.substr(row.offset, row.length));
-        text.append(row.crlf ? std::string_view("\r\n") : std::string_view("\n"));
+        char* const to = text + group_bytes[row.group];
+        std::memcpy(to, source.data() + row.offset, row.length);
+        if (row.crlf) {
+            to[row.length] = '\r';
+            to[row.length + 1] = '\n';
+        } else {
+            to[row.length] = '\n';
+        }
+        group_bytes[row.group] += row.length + (row.crlf ? 2 : 1);
     }
     out.lines = line_index;
     return out;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "extract/blocks.h"
+#include "extract/buffer_pool.h"
 #include "extract/input_role.h"
 #include "extract/market_time_zone.h"
 
@@ -26,7 +27,8 @@ class LineRouter {
 public:
     explicit LineRouter(RoutingRules rules);
 
-    RoutedBlock route(InputBlock&& block, LocalDateCache& dates) const;
+    // The routed text comes from `pool` (one buffer per block).
+    RoutedBlock route(InputBlock&& block, LocalDateCache& dates, BufferPool& pool) const;
 
     // The text of the header line to put at the top of each partition file (with `terminator`).
     std::string partition_header(const std::vector<std::string>& original_names,

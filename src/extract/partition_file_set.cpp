@@ -20,7 +20,7 @@ namespace {
 constexpr uint32_t kNoSlot = UINT32_MAX;
 
 // Writes all chunks with as few writev calls as possible, resuming after partial writes.
-void write_chunks(int fd, std::vector<std::string>& chunks, const fs::path& path) {
+void write_chunks(int fd, const std::vector<std::string_view>& chunks, const fs::path& path) {
     size_t first = 0;       // first chunk not completely written
     size_t first_done = 0;  // bytes of chunks[first] already written
     std::vector<iovec> iov;
@@ -28,7 +28,7 @@ void write_chunks(int fd, std::vector<std::string>& chunks, const fs::path& path
         iov.clear();
         for (size_t i = first; i < chunks.size() && iov.size() < IOV_MAX; ++i) {
             const size_t skip = (i == first) ? first_done : 0;
-            iov.push_back(iovec{chunks[i].data() + skip, chunks[i].size() - skip});
+            iov.push_back(iovec{const_cast<char*>(chunks[i].data()) + skip, chunks[i].size() - skip});
         }
         const ssize_t n = ::writev(fd, iov.data(), static_cast<int>(iov.size()));
         if (n < 0) {
@@ -63,9 +63,12 @@ void make_directories(const fs::path& dir) {
 
 }  // namespace
 
-PartitionFileSet::PartitionFileSet(fs::path output_dir, size_t max_open_files,
-                                   uint64_t pending_budget_bytes)
-    : output_dir_(std::move(output_dir)), pending_budget_(pending_budget_bytes), files_(max_open_files) {}
+PartitionFileSet::PartitionFileSet(fs::path output_dir, size_t max_open_files, uint64_t pending_budget_bytes,
+                                   uint64_t early_write_bytes)
+    : output_dir_(std::move(output_dir)),
+      pending_budget_(pending_budget_bytes),
+      early_write_bytes_(early_write_bytes),
+      files_(max_open_files) {}
 
 void PartitionFileSet::restore(std::vector<PartitionFiles> partitions,
                                std::array<FileCounts, 3> rejects) {
@@ -102,33 +105,35 @@ PartitionFileSet::Pending& PartitionFileSet::pending_for(uint32_t partition) {
     return pending_[slot];
 }
 
-void PartitionFileSet::append_rows(const PartitionKey& key, std::string&& text, uint64_t rows) {
+void PartitionFileSet::append_rows(const PartitionKey& key, std::string_view text, uint64_t rows) {
     const uint32_t index = partition_index(key);
     FileCounts& counts = partitions_[index].files[index_of(role_)];
     Pending& pending = pending_for(index);
     if (counts.bytes == 0) {
         pending.chunks.push_back(partition_header_);
         counts.bytes += partition_header_.size();
-        pending_bytes_ += partition_header_.size();
     }
     counts.bytes += text.size();
     counts.rows += rows;
-    pending_bytes_ += text.size();
-    pending.chunks.push_back(std::move(text));
+    pending.chunks.push_back(text);
+}
+
+void PartitionFileSet::keep_until_flushed(Buffer storage) {
+    pending_bytes_ += storage.capacity();
+    kept_.push_back(std::move(storage));
 }
 
 void PartitionFileSet::append_reject(std::string&& csv_row) {
     FileCounts& counts = rejects_[index_of(role_)];
     Pending& pending = pending_for(kRejectsSlot);
     if (counts.bytes == 0) {
-        pending.chunks.emplace_back(kRejectsHeader);
+        pending.chunks.push_back(kRejectsHeader);
         counts.bytes += kRejectsHeader.size();
-        pending_bytes_ += kRejectsHeader.size();
     }
     counts.bytes += csv_row.size();
     counts.rows += 1;
     pending_bytes_ += csv_row.size();
-    pending.chunks.push_back(std::move(csv_row));
+    pending.chunks.push_back(reject_rows_.emplace_back(std::move(csv_row)));
 }
 
 fs::path PartitionFileSet::pending_path(const Pending& pending) const {
@@ -188,6 +193,8 @@ void PartitionFileSet::flush() {
         }
     }
     pending_.clear();
+    kept_.clear();
+    reject_rows_.clear();
     pending_bytes_ = 0;
 }
 

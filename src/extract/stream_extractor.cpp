@@ -13,6 +13,7 @@
 
 #include "common/errors.h"
 #include "common/unique_fd.h"
+#include "extract/buffer_pool.h"
 #include "extract/extraction_checkpoint.h"
 #include "extract/input_block_reader.h"
 #include "extract/input_plan.h"
@@ -78,6 +79,7 @@ public:
     explicit StreamExtractor(const ExtractionOptions& options)
         : options_(options),
           zone_(MarketTimeZone::load(options.timezone)),
+          buffers_(InputBlockReader::block_bytes_for(options.block_bytes)),
           files_(options.output_dir,
                  options.max_open_files ? options.max_open_files : OpenFileCache::default_capacity(),
                  options.pending_budget_bytes) {}
@@ -182,7 +184,7 @@ private:
         const LineRouter router(std::move(rules));
         if (progress.offset < plan.data_offset) progress.offset = plan.data_offset;
         const uint64_t start_offset = progress.lines == 0 ? 0 : progress.offset;
-        InputBlockReader reader(plan.path, progress.offset, options_.block_bytes);
+        InputBlockReader reader(plan.path, progress.offset, options_.block_bytes, buffers_);
         files_.begin_input(plan.role, plan.partition_header);
         tbb::enumerable_thread_specific<LocalDateCache> date_caches{LocalDateCache(zone_)};
 
@@ -204,7 +206,7 @@ private:
             return std::make_unique<InputBlock>(std::move(*block));
         };
         auto route_stage = [&](std::unique_ptr<InputBlock> block) {
-            return std::make_unique<RoutedBlock>(router.route(std::move(*block), date_caches.local()));
+            return std::make_unique<RoutedBlock>(router.route(std::move(*block), date_caches.local(), buffers_));
         };
         auto write_stage = [&](std::unique_ptr<RoutedBlock> block) { write_block(plan, progress, *block); };
 
@@ -245,11 +247,12 @@ private:
                                      PartitionFileSet::rejects_path(options_.output_dir, plan.role).string());
             }
         }
-        for (RowGroup& group : block.groups) files_.append_rows(group.key, std::move(group.text), group.rows);
+        for (const RowGroup& group : block.groups) files_.append_rows(group.key, block.text_of(group), group.rows);
+        files_.keep_until_flushed(std::move(block.text));
         progress.lines += block.lines;
         progress.offset = block.end_offset;
 
-        if (files_.over_budget()) files_.flush();
+        if (files_.should_flush()) files_.flush();
         const bool due_by_bytes = progress.offset - bytes_at_last_checkpoint_ >= options_.checkpoint_every_bytes;
         const bool due_by_time =
             std::chrono::duration<double>(Clock::now() - last_checkpoint_time_).count() >= options_.checkpoint_every_seconds;
@@ -280,6 +283,7 @@ private:
 
     const ExtractionOptions& options_;
     MarketTimeZone zone_;
+    BufferPool buffers_;  // before files_, which keeps buffers until it writes them
     PartitionFileSet files_;
     std::vector<InputPlan> plans_;
     ExtractionCheckpoint checkpoint_;

@@ -10,11 +10,42 @@ namespace {
 using mdp::testing::fresh_scratch_dir;
 using mdp::testing::write_text;
 
-std::vector<InputBlock> read_all(const std::filesystem::path& path, uint64_t offset, size_t block_bytes) {
-    InputBlockReader reader(path, offset, block_bytes);
-    std::vector<InputBlock> blocks;
-    while (auto block = reader.next()) blocks.push_back(std::move(*block));
+// An InputBlock with its bytes copied out, so it can outlive the reader's buffer pool.
+struct BlockCopy {
+    uint64_t index = 0;
+    uint64_t end_offset = 0;
+    std::string data;
+    uint64_t oversized_line_length = 0;
+};
+
+std::vector<BlockCopy> read_all(const std::filesystem::path& path, uint64_t offset, size_t block_bytes) {
+    BufferPool pool(InputBlockReader::block_bytes_for(block_bytes));
+    InputBlockReader reader(path, offset, block_bytes, pool);
+    std::vector<BlockCopy> blocks;
+    while (auto block = reader.next()) {
+        blocks.push_back(BlockCopy{block->index, block->end_offset, std::string(block->data.view()),
+                                   block->oversized_line_length});
+    }
     return blocks;
+}
+
+TEST(InputBlockReader, RecyclesItsBuffersInsteadOfAllocatingOnePerBlock) {
+    const auto dir = fresh_scratch_dir();
+    std::string text;
+    for (int i = 0; i < 1000; ++i) text += "row " + std::to_string(i) + "\n";
+    write_text(dir / "in.csv", text);
+    BufferPool pool(256);
+    InputBlockReader reader(dir / "in.csv", 0, 256, pool);
+    const char* first_buffer = nullptr;
+    size_t blocks = 0;
+    while (auto block = reader.next()) {
+        // Each block is destroyed before the next is read, so every block reuses the first buffer.
+        if (first_buffer == nullptr) first_buffer = block->data.data();
+        EXPECT_EQ(block->data.data(), first_buffer);
+        EXPECT_EQ(block->data.capacity(), 256U);
+        ++blocks;
+    }
+    EXPECT_GT(blocks, 20U);
 }
 
 TEST(InputBlockReader, BlocksAreWholeLinesThatConcatenateToTheInput) {

@@ -20,10 +20,11 @@ protected:
         InputBlock block;
         block.index = 7;
         block.end_offset = 1000;
-        block.data = std::move(data);
-        return LineRouter(rules_).route(std::move(block), dates_);
+        block.data = Buffer::holding(data);
+        return LineRouter(rules_).route(std::move(block), dates_, pool_);
     }
 
+    BufferPool pool_{1 << 20};
     MarketTimeZone zone_;
     LocalDateCache dates_;
     RoutingRules rules_;
@@ -43,7 +44,7 @@ TEST_F(LineRouterTest, GroupsRowsByPartitionKeepingInputOrder) {
     EXPECT_EQ(out.lines, 3U);
     ASSERT_EQ(out.groups.size(), 2U);
     EXPECT_EQ(out.groups[0].key, (PartitionKey{CivilDate{2024, 3, 5}, 42}));
-    EXPECT_EQ(out.groups[0].text, std::string("a,") + kPreOpen + ",42\nc," + kMidday + ",42\n");
+    EXPECT_EQ(out.text_of(out.groups[0]), std::string("a,") + kPreOpen + ",42\nc," + kMidday + ",42\n");
     EXPECT_EQ(out.groups[0].rows, 2U);
     EXPECT_EQ(out.groups[1].key, (PartitionKey{CivilDate{2024, 3, 5}, 7}));
     EXPECT_TRUE(out.rejects.empty());
@@ -52,7 +53,7 @@ TEST_F(LineRouterTest, GroupsRowsByPartitionKeepingInputOrder) {
 TEST_F(LineRouterTest, KeepsCrLfAndTerminatesAFinalLineWithoutNewline) {
     const RoutedBlock out = route(std::string("a,") + kMidday + ",1\r\nb," + kMidday + ",1");
     ASSERT_EQ(out.groups.size(), 1U);
-    EXPECT_EQ(out.groups[0].text, std::string("a,") + kMidday + ",1\r\nb," + kMidday + ",1\n");
+    EXPECT_EQ(out.text_of(out.groups[0]), std::string("a,") + kMidday + ",1\r\nb," + kMidday + ",1\n");
 }
 
 TEST_F(LineRouterTest, DaylightSavingEndDecidesTheDate) {
@@ -109,9 +110,9 @@ TEST_F(LineRouterTest, RejectsBadLinesWithReasons) {
 
 TEST_F(LineRouterTest, OversizedLineFromTheReaderBecomesOneReject) {
     InputBlock block;
-    block.data = "preview";
+    block.data = Buffer::holding("preview");
     block.oversized_line_length = 10'000'000;
-    const RoutedBlock out = LineRouter(rules_).route(std::move(block), dates_);
+    const RoutedBlock out = LineRouter(rules_).route(std::move(block), dates_, pool_);
     EXPECT_EQ(out.lines, 1U);
     ASSERT_EQ(out.rejects.size(), 1U);
     EXPECT_EQ(out.rejects[0].text, "preview");
@@ -123,15 +124,15 @@ TEST_F(LineRouterTest, ProjectionKeepsChosenColumnsAndRequotes) {
     rules_.kept_columns = {1, 2, 3};
     const RoutedBlock out = route(std::string("id,") + kMidday + ",9,\"Rest, of Day\"\r\n");
     ASSERT_EQ(out.groups.size(), 1U);
-    EXPECT_EQ(out.groups[0].text, std::string(kMidday) + ",9,\"Rest, of Day\"\r\n");
+    EXPECT_EQ(out.text_of(out.groups[0]), std::string(kMidday) + ",9,\"Rest, of Day\"\r\n");
     const std::string header =
         LineRouter(rules_).partition_header({"ID", "timestamp", "security_code", "tv"}, "ignored", "\n");
     EXPECT_EQ(header, "timestamp,security_code,tv\n");
 }
 
-// The writer's memory budget counts text sizes, so a group's buffer must not be larger than its
-// text (a buffer grown by appending could be twice as large).
-TEST_F(LineRouterTest, GroupBuffersAreExactlyAsLargeAsTheirRows) {
+// The groups lie end to end in one buffer, in order of first appearance, each holding exactly its
+// rows (a final line without a newline gets one).
+TEST_F(LineRouterTest, GroupsLieEndToEndInOneBuffer) {
     std::string data;
     for (int i = 0; i < 5000; ++i) {
         data += "row" + std::to_string(i) + "," + kMidday + "," + std::to_string(i % 3) + (i % 2 ? "\r\n" : "\n");
@@ -142,15 +143,21 @@ TEST_F(LineRouterTest, GroupBuffersAreExactlyAsLargeAsTheirRows) {
         const RoutedBlock out = route(data);
         ASSERT_EQ(out.groups.size(), 3U);
         uint64_t rows = 0;
+        size_t next_offset = 0;
         for (const RowGroup& group : out.groups) {
             rows += group.rows;
-            EXPECT_EQ(group.text.capacity(), group.text.size()) << "projected " << projected;
-            EXPECT_EQ(group.text.back(), '\n');
+            EXPECT_EQ(group.offset, next_offset);
+            next_offset += group.length;
+            EXPECT_EQ(out.text_of(group).back(), '\n');
         }
+        EXPECT_EQ(next_offset, out.text.size());
         EXPECT_EQ(rows, 5001U);
+        if (!projected) {
+            EXPECT_EQ(out.text.size(), data.size() + 1);
+        }
         const std::string expected_start =
             projected ? std::string("1,row1\r\n1,row4\n") : "row1," + std::string(kMidday) + ",1\r\nrow4,";
-        EXPECT_EQ(out.groups[1].text.substr(0, expected_start.size()), expected_start);
+        EXPECT_EQ(out.text_of(out.groups[1]).substr(0, expected_start.size()), expected_start);
     }
 }
 

@@ -17,12 +17,18 @@ TEST(PartitionFileSet, WritesHeaderOnceThenRowsInOrder) {
     const auto dir = fresh_scratch_dir();
     PartitionFileSet files(dir, 4, 1 << 20);
     files.begin_input(InputRole::kOrders, "h1,h2\n");
-    files.append_rows(kA, "a,1\n", 1);
-    files.append_rows(kB, "b,1\nb,2\n", 2);
-    files.append_rows(kA, "a,2\n", 1);
-    EXPECT_EQ(files.pending_bytes(), 6U + 4 + 6 + 8 + 4);
+    Buffer rows = Buffer::holding("a,1\nb,1\nb,2\na,2\n");
+    const std::string_view text = rows.view();
+    files.append_rows(kA, text.substr(0, 4), 1);
+    files.append_rows(kB, text.substr(4, 8), 2);
+    files.append_rows(kA, text.substr(12, 4), 1);
+    files.keep_until_flushed(std::move(rows));
+    EXPECT_EQ(files.pending_bytes(), 16U);  // the kept buffer; the header is not a copy
+    files.append_reject("1,\"r\",\"x\"\n");
+    EXPECT_EQ(files.pending_bytes(), 16U + 10);
     files.end_input();
     EXPECT_EQ(files.pending_bytes(), 0U);
+    EXPECT_EQ(read_text(dir / "rejects/orders.rejects.csv"), "line_number,reason,text\n1,\"r\",\"x\"\n");
     EXPECT_EQ(read_text(dir / "partitions/2024-04-02/1/orders.csv"), "h1,h2\na,1\na,2\n");
     EXPECT_EQ(read_text(dir / "partitions/2024-04-03/22/orders.csv"), "h1,h2\nb,1\nb,2\n");
     ASSERT_EQ(files.partitions().size(), 2U);
@@ -45,8 +51,10 @@ TEST(PartitionFileSet, ManyMorePartitionsThanOpenFiles) {
     files.begin_input(InputRole::kNbbo, "h\n");
     for (int round = 0; round < 3; ++round) {
         for (uint64_t s = 0; s < 50; ++s) {
-            files.append_rows(PartitionKey{CivilDate{2024, 1, 2}, s}, std::to_string(round) + "\n", 1);
-            if (files.over_budget()) files.flush();
+            Buffer row = Buffer::holding(std::to_string(round) + "\n");
+            files.append_rows(PartitionKey{CivilDate{2024, 1, 2}, s}, row.view(), 1);
+            files.keep_until_flushed(std::move(row));
+            if (files.should_flush()) files.flush();
         }
     }
     files.end_input();

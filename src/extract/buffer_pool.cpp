@@ -1,0 +1,77 @@
+#include "extract/buffer_pool.h"
+
+#include <cassert>
+#include <cstring>
+#include <utility>
+
+namespace mdp::extract {
+
+Buffer::Buffer(std::unique_ptr<char[]> bytes, size_t capacity, BufferPool* pool)
+    : bytes_(std::move(bytes)), capacity_(capacity), pool_(pool) {}
+
+Buffer::Buffer(Buffer&& other) noexcept
+    : bytes_(std::move(other.bytes_)),
+      size_(std::exchange(other.size_, 0)),
+      capacity_(std::exchange(other.capacity_, 0)),
+      pool_(std::exchange(other.pool_, nullptr)) {}
+
+Buffer& Buffer::operator=(Buffer&& other) noexcept {
+    if (this != &other) {
+        release();
+        bytes_ = std::move(other.bytes_);
+        size_ = std::exchange(other.size_, 0);
+        capacity_ = std::exchange(other.capacity_, 0);
+        pool_ = std::exchange(other.pool_, nullptr);
+    }
+    return *this;
+}
+
+Buffer::~Buffer() { release(); }
+
+void Buffer::release() {
+    if (bytes_ && pool_ != nullptr) pool_->give_back(std::move(bytes_));
+    bytes_.reset();
+    size_ = 0;
+    capacity_ = 0;
+    pool_ = nullptr;
+}
+
+Buffer Buffer::holding(std::string_view text) {
+    // new char[n] without "()" leaves the bytes uninitialised: they are overwritten at once.
+    Buffer buffer(std::unique_ptr<char[]>(new char[text.size() ? text.size() : 1]), text.size(), nullptr);
+    buffer.append(text);
+    return buffer;
+}
+
+void Buffer::resize(size_t new_size) {
+    assert(new_size <= capacity_);
+    size_ = new_size;
+}
+
+void Buffer::append(std::string_view text) {
+    assert(text.size() <= capacity_ - size_);
+    if (!text.empty()) std::memcpy(bytes_.get() + size_, text.data(), text.size());
+    size_ += text.size();
+}
+
+Buffer BufferPool::acquire(size_t min_capacity) {
+    if (min_capacity > buffer_bytes_) {
+        return Buffer(std::unique_ptr<char[]>(new char[min_capacity]), min_capacity, nullptr);
+    }
+    {
+        const std::lock_guard lock(mutex_);
+        if (!free_.empty()) {
+            std::unique_ptr<char[]> bytes = std::move(free_.back());
+            free_.pop_back();
+            return Buffer(std::move(bytes), buffer_bytes_, this);
+        }
+    }
+    return Buffer(std::unique_ptr<char[]>(new char[buffer_bytes_ ? buffer_bytes_ : 1]), buffer_bytes_, this);
+}
+
+void BufferPool::give_back(std::unique_ptr<char[]> bytes) {
+    const std::lock_guard lock(mutex_);
+    free_.push_back(std::move(bytes));
+}
+
+}  // namespace mdp::extract
