@@ -1,6 +1,6 @@
-// Measures the CSV field splitters of src/common/csv_fields.h on generated orders lines: the
-// memchr fast path routing takes for every unquoted line (scan_two_unquoted_fields), the full
-// split and the field count, and the RFC 4180 path quoted lines fall back to, in bytes/s.
+// Measures the CSV scanners on generated orders lines, in bytes/s: the block scanner routing
+// runs over every line (CsvLineScanner: line ends, field count, the two key fields), and the
+// full split and field count of src/common/csv_fields.h that quoted lines fall back to.
 
 #include <benchmark/benchmark.h>
 
@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/csv_fields.h"
+#include "common/csv_line_scanner.h"
 #include "datagen/csv_schema.h"
 #include "datagen/malformed_rows.h"
 #include "datagen/random.h"
@@ -118,31 +119,38 @@ void BM_CountCsvFields(benchmark::State& state, Quoting quoting) {
     set_throughput(state, lines);
 }
 
-// On unquoted lines: the router's hot path. On quoted lines: the cost of finding out the fast
-// path does not apply (it returns false), paid before every fallback to split_csv_line.
-void BM_ScanTwoUnquotedFields(benchmark::State& state, Quoting quoting) {
+// The lines joined into one block, as the router sees them. On quoted lines the scanner only
+// flags them (the router then splits each with split_csv_line).
+void BM_CsvLineScanner(benchmark::State& state, Quoting quoting) {
     const std::vector<std::string>& lines = sample_lines(quoting);
+    std::string block;
+    for (const std::string& line : lines) block += line + "\n";
     const size_t timestamp = mdp::datagen::kOrderLayout.timestamp_field;
     const size_t security = mdp::datagen::kOrderLayout.security_field;
-    mdp::TwoFields two;
-    size_t scanned = 0;
+    size_t unquoted = 0;
+    size_t fields = 0;
     for (auto _ : state) {
-        for (const std::string& line : lines) {
-            const bool unquoted = mdp::scan_two_unquoted_fields(line, timestamp, security, two);
-            benchmark::DoNotOptimize(two);
-            scanned += unquoted ? 1 : 0;
+        mdp::CsvLineScanner scanner(block, timestamp, security);
+        mdp::ScannedLine line;
+        while (scanner.next(line)) {
+            unquoted += line.has_quote ? 0 : 1;
+            fields += line.field_count;
+            benchmark::DoNotOptimize(line);
         }
-        benchmark::DoNotOptimize(scanned);
     }
     const size_t expected = quoting == Quoting::kNone ? lines.size() : 0;
-    if (state.iterations() > 0 && scanned != static_cast<size_t>(state.iterations()) * expected) {
-        state.SkipWithError("scan_two_unquoted_fields did not classify the lines as expected");
+    if (state.iterations() > 0 && unquoted != static_cast<size_t>(state.iterations()) * expected) {
+        state.SkipWithError("the scanner did not classify the lines as expected");
+    }
+    if (quoting == Quoting::kNone && state.iterations() > 0 &&
+        fields != static_cast<size_t>(state.iterations()) * lines.size() * mdp::datagen::kOrderColumns.size()) {
+        state.SkipWithError("the scanner miscounted the orders fields");
     }
     set_throughput(state, lines);
 }
 
-BENCHMARK_CAPTURE(BM_ScanTwoUnquotedFields, unquoted, Quoting::kNone);
-BENCHMARK_CAPTURE(BM_ScanTwoUnquotedFields, quoted_text_field_rejected, Quoting::kOneTextField);
+BENCHMARK_CAPTURE(BM_CsvLineScanner, unquoted, Quoting::kNone);
+BENCHMARK_CAPTURE(BM_CsvLineScanner, quoted_text_field_flagged, Quoting::kOneTextField);
 BENCHMARK_CAPTURE(BM_SplitCsvLine, unquoted, Quoting::kNone);
 BENCHMARK_CAPTURE(BM_SplitCsvLine, quoted_text_field, Quoting::kOneTextField);
 BENCHMARK_CAPTURE(BM_SplitCsvLine, every_field_quoted, Quoting::kEveryField);

@@ -110,30 +110,6 @@ size_t count_csv_fields(std::string_view line) {
     return fields.status == SplitStatus::kOk ? fields.fields.size() : 0;
 }
 
-bool scan_two_unquoted_fields(std::string_view line, size_t first_index, size_t second_index, TwoFields& out) {
-    // Three simple passes beat one branchy byte loop: memchr and the comma count vectorise.
-    const char* p = line.data();
-    const size_t n = line.size();
-    if (std::memchr(p, '"', n) != nullptr) return false;
-    size_t commas = 0;
-    for (size_t i = 0; i < n; ++i) commas += static_cast<size_t>(p[i] == ',');
-    out.field_count = commas + 1;
-    out.first = {};
-    out.second = {};
-    const size_t last_wanted = std::max(first_index, second_index);
-    const char* field_start = p;
-    const char* end = p + n;
-    for (size_t field = 0; field <= last_wanted && field <= commas; ++field) {
-        const auto* comma = static_cast<const char*>(std::memchr(field_start, ',', static_cast<size_t>(end - field_start)));
-        const char* field_end = comma != nullptr ? comma : end;
-        const std::string_view text(field_start, static_cast<size_t>(field_end - field_start));
-        if (field == first_index) out.first = text;
-        if (field == second_index) out.second = text;
-        field_start = field_end + 1;
-    }
-    return true;
-}
-
 const char* describe(SplitStatus status) {
     switch (status) {
         case SplitStatus::kOk:

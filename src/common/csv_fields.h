@@ -1,6 +1,7 @@
 #pragma once
-// Splits one CSV line into fields. The common case (no quote character) is a memchr scan; a line
-// with quotes goes through an RFC 4180 parser ("a,""b"",c" style doubling, commas inside quotes).
+// Splits one CSV line into fields (routing's hot path is CsvLineScanner, which finds the two key
+// fields of unquoted lines without splitting). The common case (no quote character) is a memchr
+// scan; a line with quotes goes through an RFC 4180 parser ("a,""b"",c" style doubling, commas inside quotes).
 // A quoted field spanning lines is not supported: its first line reports an unterminated quote.
 
 #include <string>
@@ -25,16 +26,6 @@ void split_csv_line(std::string_view line, SplitFields& out);
 // Counts the fields of a line without materialising them; quote-aware. Returns 0 for an
 // unterminated quote.
 size_t count_csv_fields(std::string_view line);
-
-// The hot path of routing: one pass over a line without quotes that counts its fields and picks
-// out two of them. Returns false, leaving `out` unspecified, if the line contains a quote
-// character (the caller then uses split_csv_line).
-struct TwoFields {
-    size_t field_count = 0;
-    std::string_view first;   // field number `first_index`
-    std::string_view second;  // field number `second_index`
-};
-bool scan_two_unquoted_fields(std::string_view line, size_t first_index, size_t second_index, TwoFields& out);
 
 const char* describe(SplitStatus status);
 

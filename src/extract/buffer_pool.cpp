@@ -1,12 +1,32 @@
 #include "extract/buffer_pool.h"
 
+#include <sys/mman.h>
+
 #include <cassert>
+#include <cstdlib>
+#include <new>
 #include <cstring>
 #include <utility>
 
 namespace mdp::extract {
 
-Buffer::Buffer(std::unique_ptr<char[]> bytes, size_t capacity, BufferPool* pool)
+void FreeBytes::operator()(char* bytes) const { std::free(bytes); }
+
+Bytes allocate_bytes(size_t count) {
+    constexpr size_t kHugePage = 2 << 20;
+    void* bytes = nullptr;
+    if (count >= kHugePage) {
+        const size_t rounded = (count + kHugePage - 1) / kHugePage * kHugePage;
+        bytes = std::aligned_alloc(kHugePage, rounded);
+        if (bytes != nullptr) ::madvise(bytes, rounded, MADV_HUGEPAGE);  // advice only: may be refused
+    } else {
+        bytes = std::malloc(count ? count : 1);
+    }
+    if (bytes == nullptr) throw std::bad_alloc();
+    return Bytes(static_cast<char*>(bytes));
+}
+
+Buffer::Buffer(Bytes bytes, size_t capacity, BufferPool* pool)
     : bytes_(std::move(bytes)), capacity_(capacity), pool_(pool) {}
 
 Buffer::Buffer(Buffer&& other) noexcept
@@ -37,8 +57,7 @@ void Buffer::release() {
 }
 
 Buffer Buffer::holding(std::string_view text) {
-    // new char[n] without "()" leaves the bytes uninitialised: they are overwritten at once.
-    Buffer buffer(std::unique_ptr<char[]>(new char[text.size() ? text.size() : 1]), text.size(), nullptr);
+    Buffer buffer(allocate_bytes(text.size()), text.size(), nullptr);
     buffer.append(text);
     return buffer;
 }
@@ -56,20 +75,20 @@ void Buffer::append(std::string_view text) {
 
 Buffer BufferPool::acquire(size_t min_capacity) {
     if (min_capacity > buffer_bytes_) {
-        return Buffer(std::unique_ptr<char[]>(new char[min_capacity]), min_capacity, nullptr);
+        return Buffer(allocate_bytes(min_capacity), min_capacity, nullptr);
     }
     {
         const std::lock_guard lock(mutex_);
         if (!free_.empty()) {
-            std::unique_ptr<char[]> bytes = std::move(free_.back());
+            Bytes bytes = std::move(free_.back());
             free_.pop_back();
             return Buffer(std::move(bytes), buffer_bytes_, this);
         }
     }
-    return Buffer(std::unique_ptr<char[]>(new char[buffer_bytes_ ? buffer_bytes_ : 1]), buffer_bytes_, this);
+    return Buffer(allocate_bytes(buffer_bytes_), buffer_bytes_, this);
 }
 
-void BufferPool::give_back(std::unique_ptr<char[]> bytes) {
+void BufferPool::give_back(Bytes bytes) {
     const std::lock_guard lock(mutex_);
     free_.push_back(std::move(bytes));
 }

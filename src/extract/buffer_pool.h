@@ -15,6 +15,15 @@ namespace mdp::extract {
 
 class BufferPool;
 
+struct FreeBytes {
+    void operator()(char* bytes) const;
+};
+using Bytes = std::unique_ptr<char, FreeBytes>;
+
+// Uninitialised bytes; large ones in transparent huge pages where the kernel allows (one TLB
+// entry per 2 MiB instead of 512: the router and the kernel touch every byte of every block).
+Bytes allocate_bytes(size_t count);
+
 // A byte buffer with a fixed capacity whose bytes past size() are uninitialised. Move-only; a
 // pooled buffer returns its storage to its pool when destroyed, so the pool must outlive it.
 class Buffer {
@@ -43,10 +52,10 @@ public:
 
 private:
     friend class BufferPool;
-    Buffer(std::unique_ptr<char[]> bytes, size_t capacity, BufferPool* pool);
+    Buffer(Bytes bytes, size_t capacity, BufferPool* pool);
     void release();
 
-    std::unique_ptr<char[]> bytes_;
+    Bytes bytes_;
     size_t size_ = 0;
     size_t capacity_ = 0;
     BufferPool* pool_ = nullptr;  // null: freed, not pooled
@@ -67,11 +76,11 @@ public:
 
 private:
     friend class Buffer;
-    void give_back(std::unique_ptr<char[]> bytes);
+    void give_back(Bytes bytes);
 
     const size_t buffer_bytes_;
     std::mutex mutex_;
-    std::vector<std::unique_ptr<char[]>> free_;  // a stack: the last returned is reused first
+    std::vector<Bytes> free_;  // a stack: the last returned is reused first
 };
 
 }  // namespace mdp::extract

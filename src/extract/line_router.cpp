@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "common/csv_fields.h"
+#include "common/csv_line_scanner.h"
 
 namespace mdp::extract {
 
@@ -46,8 +47,8 @@ struct LineRouter::LineVerdict {
 
 LineRouter::LineRouter(RoutingRules rules) : rules_(std::move(rules)) {}
 
-LineRouter::LineVerdict LineRouter::examine(std::string_view line, LocalDateCache& dates,
-                                            std::string& projections) const {
+LineRouter::LineVerdict LineRouter::examine(std::string_view line, const ScannedLine& scanned,
+                                            LocalDateCache& dates, std::string& projections) const {
     LineVerdict verdict;
     if (line.empty()) {
         verdict.reason = "empty line";
@@ -58,15 +59,13 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, LocalDateCach
                          std::to_string(rules_.max_line_bytes);
         return verdict;
     }
-    // The hot path: a line without quotes (and no --columns) is scanned once for its field count
-    // and the two key fields; anything else is split properly.
+    // The hot path: for a line without quotes (and no --columns) the scanner already found the
+    // field count and the two key fields; anything else is split properly.
     std::string_view ts_text;
     std::string_view security_text;
     size_t field_count = 0;
-    thread_local TwoFields two;
     thread_local SplitFields split;
-    const bool whole_split_needed = !rules_.kept_columns.empty() ||
-                                    !scan_two_unquoted_fields(line, rules_.timestamp_column, rules_.security_column, two);
+    const bool whole_split_needed = !rules_.kept_columns.empty() || scanned.has_quote;
     if (whole_split_needed) {
         split_csv_line(line, split);
         if (split.status != SplitStatus::kOk) {
@@ -75,7 +74,7 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, LocalDateCach
         }
         field_count = split.fields.size();
     } else {
-        field_count = two.field_count;
+        field_count = scanned.field_count;
     }
     if (field_count != rules_.field_count) {
         verdict.reason = "expected " + std::to_string(rules_.field_count) + " fields, found " +
@@ -86,8 +85,8 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, LocalDateCach
         ts_text = split.fields[rules_.timestamp_column];
         security_text = split.fields[rules_.security_column];
     } else {
-        ts_text = two.first;
-        security_text = two.second;
+        ts_text = scanned.first;
+        security_text = scanned.second;
     }
     int64_t ts = 0;
     const auto [ts_end, ts_error] = std::from_chars(ts_text.data(), ts_text.data() + ts_text.size(), ts);
@@ -155,16 +154,16 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates, BufferP
     uint32_t last_group = UINT32_MAX;
 
     const std::string_view data = block.data.view();
-    size_t pos = 0;
+    CsvLineScanner scanner(data, rules_.timestamp_column, rules_.security_column);
+    ScannedLine scanned;
     uint64_t line_index = 0;
-    while (pos < data.size()) {
-        const auto* nl = static_cast<const char*>(std::memchr(data.data() + pos, '\n', data.size() - pos));
-        const size_t line_end = nl ? static_cast<size_t>(nl - data.data()) : data.size();
-        std::string_view line = data.substr(pos, line_end - pos);
+    while (scanner.next(scanned)) {
+        std::string_view line = scanned.text;
+        const auto pos = static_cast<size_t>(line.data() - data.data());
         const bool crlf = !line.empty() && line.back() == '\r';
         if (crlf) line.remove_suffix(1);
         const size_t projection_start = projections.size();
-        const LineVerdict verdict = examine(line, dates, projections);
+        const LineVerdict verdict = examine(line, scanned, dates, projections);
         if (verdict.accepted) {
             if (last_group == UINT32_MAX || !(verdict.key == last_key)) {
                 const auto [it, inserted] = group_of.try_emplace(verdict.key, static_cast<uint32_t>(out.groups.size()));
@@ -191,7 +190,6 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates, BufferP
             out.rejects.push_back(RejectedLine{line_index, std::move(reason), std::string(text)});
         }
         ++line_index;
-        pos = line_end + 1;
     }
 
     // group_bytes becomes each group's write position.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/csv_line_scanner.h"
 #include "extract/blocks.h"
 #include "extract/buffer_pool.h"
 #include "extract/input_role.h"
@@ -36,8 +37,10 @@ public:
 
 private:
     struct LineVerdict;
-    // With --columns, an accepted line's projection is appended to `projections`.
-    LineVerdict examine(std::string_view line, LocalDateCache& dates, std::string& projections) const;
+    // `line` is `scanned.text` without its '\r'. With --columns, an accepted line's projection is
+    // appended to `projections`.
+    LineVerdict examine(std::string_view line, const ScannedLine& scanned, LocalDateCache& dates,
+                        std::string& projections) const;
 
     RoutingRules rules_;
 };

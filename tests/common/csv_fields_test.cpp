@@ -45,30 +45,3 @@ TEST(CsvFields, CountMatchesSplit) {
 
 }  // namespace
 }  // namespace mdp
-
-namespace mdp {
-namespace {
-
-TEST(CsvFields, ScanTwoUnquotedFieldsAgreesWithSplit) {
-    for (const char* line : {"a,b,c,d", "a", ",,,", "1,22,333", "x,y"}) {
-        SplitFields split;
-        split_csv_line(line, split);
-        for (size_t i = 0; i < split.fields.size(); ++i) {
-            for (size_t j = 0; j < split.fields.size(); ++j) {
-                TwoFields two;
-                ASSERT_TRUE(scan_two_unquoted_fields(line, i, j, two));
-                EXPECT_EQ(two.field_count, split.fields.size()) << line;
-                EXPECT_EQ(two.first, split.fields[i]) << line;
-                EXPECT_EQ(two.second, split.fields[j]) << line;
-            }
-        }
-    }
-    TwoFields two;
-    EXPECT_FALSE(scan_two_unquoted_fields(R"(a,"b",c)", 0, 2, two));
-    ASSERT_TRUE(scan_two_unquoted_fields("a,b", 0, 5, two));  // index past the end: empty view
-    EXPECT_EQ(two.field_count, 2U);
-    EXPECT_TRUE(two.second.empty());
-}
-
-}  // namespace
-}  // namespace mdp
