@@ -1,19 +1,17 @@
 #include "extract/stream_extractor.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <oneapi/tbb/enumerable_thread_specific.h>
 #include <oneapi/tbb/parallel_pipeline.h>
 #include <oneapi/tbb/task_arena.h>
 #include <sstream>
 
 #include "common/errors.h"
-#include "common/unique_fd.h"
 #include "extract/buffer_pool.h"
+#include "extract/checkpoint_committer.h"
 #include "extract/extraction_checkpoint.h"
 #include "extract/input_block_reader.h"
 #include "extract/input_plan.h"
@@ -95,8 +93,7 @@ public:
         checkpoint_.identity = run_identity(options_, zone_, plans_);
         fs::create_directories(options_.output_dir);
         const bool resumed = prepare_output();
-        sync_fd_ = UniqueFd(::open(options_.output_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-        if (!sync_fd_) throw IoError::from_errno("open", options_.output_dir);
+        committer_.emplace(options_.output_dir);
 
         // Absent inputs count as done so that the last input's checkpoint reads "complete".
         for (const InputRole role : kAllInputRoles) {
@@ -258,7 +255,7 @@ private:
             std::chrono::duration<double>(Clock::now() - last_checkpoint_time_).count() >= options_.checkpoint_every_seconds;
         if (due_by_bytes || due_by_time) {
             files_.flush();
-            save_checkpoint();
+            committer_->commit_in_background(snapshot());
             bytes_at_last_checkpoint_ = progress.offset;
             last_checkpoint_time_ = Clock::now();
         }
@@ -271,14 +268,21 @@ private:
         return total;
     }
 
-    // Makes every written byte durable, then records it. Order matters: a checkpoint must never
-    // describe bytes that a power loss could take back.
+    // Where the run stands, once every pending row is written (flush first).
+    ExtractionCheckpoint snapshot() const {
+        ExtractionCheckpoint now;
+        now.identity = checkpoint_.identity;
+        now.inputs = checkpoint_.inputs;
+        now.partitions = files_.partitions();
+        now.rejects = files_.rejects();
+        return now;
+    }
+
+    // Writes every pending row, makes it durable and records it, before returning (the ends of
+    // inputs and interruptions; mid-input checkpoints are committed in the background).
     void save_checkpoint() {
         files_.flush();
-        if (::syncfs(sync_fd_.get()) != 0) throw IoError::from_errno("sync", options_.output_dir);
-        checkpoint_.partitions = files_.partitions();
-        checkpoint_.rejects = files_.rejects();
-        checkpoint_.save(options_.output_dir);
+        committer_->commit(snapshot());
     }
 
     const ExtractionOptions& options_;
@@ -286,8 +290,8 @@ private:
     BufferPool buffers_;  // before files_, which keeps buffers until it writes them
     PartitionFileSet files_;
     std::vector<InputPlan> plans_;
-    ExtractionCheckpoint checkpoint_;
-    UniqueFd sync_fd_;
+    ExtractionCheckpoint checkpoint_;  // identity and input progress; files' counts are in files_
+    std::optional<CheckpointCommitter> committer_;
     uint64_t total_bytes_ = 0;
     uint64_t done_bytes_before_ = 0;
     uint64_t bytes_read_this_run_ = 0;
