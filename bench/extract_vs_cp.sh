@@ -7,6 +7,13 @@
 # SIZE file times `cp` and `run_multidataset_pipeline extract` REPEATS times each (medians
 # reported), and runs the extraction once on the 4 x SIZE file to show that peak RSS does not
 # grow with the input. Prints a Markdown table; needs ~12 x SIZE of free disk.
+#
+# The figures in docs/benchmarks.md were taken on a fresh journaled ext4 (this VM's own disk is
+# ext4 without a journal, where new inodes get slow after many deletes), made like this:
+#   fallocate -l 40G /work/ext4j.img && mkfs.ext4 -q -F /work/ext4j.img
+#   mkdir -p /mnt/ext4j && mount -o loop /work/ext4j.img /mnt/ext4j
+#   losetup --direct-io=on /dev/loopN     # the loop device mount chose; else every byte is cached twice
+#   BENCH_DIR=/mnt/ext4j/bench bench/extract_vs_cp.sh 2G 3
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size="${1:-2G}"
