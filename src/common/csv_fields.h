@@ -1,7 +1,8 @@
 #pragma once
 // Splits one CSV line into fields (routing's hot path is CsvLineScanner, which finds the two key
 // fields of unquoted lines without splitting). The common case (no quote character) is a memchr
-// scan; a line with quotes goes through an RFC 4180 parser ("a,""b"",c" style doubling, commas inside quotes).
+// scan; a line with quotes goes through an RFC 4180 parser ("a,""b"",c" style doubling, commas
+// inside quotes).
 // A quoted field spanning lines is not supported: its first line reports an unterminated quote.
 
 #include <string>

@@ -4,8 +4,8 @@
 
 #include <cassert>
 #include <cstdlib>
-#include <new>
 #include <cstring>
+#include <new>
 #include <utility>
 
 namespace mdp::extract {

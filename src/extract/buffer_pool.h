@@ -3,7 +3,7 @@
 // routed into another of the same size; recycling them, most recently returned first, spares
 // the allocator and the kernel a fresh mapping, its page faults and its zero-filling per block,
 // and hands out memory that is likely still in cache. On a warm page cache that churn cost more
-// than the copying itself (docs/extraction.md, "Where the time goes").
+// than the copying itself (docs/extraction.md, "Memory").
 
 #include <cstddef>
 #include <memory>

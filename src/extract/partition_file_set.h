@@ -1,8 +1,8 @@
 #pragma once
 // The bytes-out side of extraction: every partition file and rejects file, their lengths and row
 // counts, and the rows waiting in memory to be written. Rows are appended in input order, as
-// views into buffers the set keeps until they are written; when the memory kept passes the
-// budget, every pending file is written with one writev, many files at once on the TBB threads.
+// views into buffers the set keeps until they are written; when should_flush() says a batch is
+// ready, every pending file is written with one writev, many files at once on the TBB threads.
 // Files are created on their first write, header first.
 //
 // After flush() the counts equal the files' lengths on disk, which is what a checkpoint records.

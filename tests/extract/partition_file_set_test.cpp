@@ -82,3 +82,31 @@ TEST(PartitionFileSet, RestoredCountsContinueWhereTheCheckpointWas) {
 
 }  // namespace
 }  // namespace mdp::extract
+
+namespace mdp::extract {
+namespace {
+
+// Small batches are written early only while their files fit in the descriptor cache; a batch
+// for more files waits for the budget.
+TEST(PartitionFileSet, WritesEarlyOnlyWhileTheBatchFitsInTheDescriptorCache) {
+    const auto dir = fresh_scratch_dir();
+    PartitionFileSet files(dir, 2, 1000, 10);  // 2 descriptors, budget 1000 bytes, early at 10
+    files.begin_input(InputRole::kOrders, "h\n");
+    auto append = [&](uint64_t security, size_t bytes) {
+        Buffer row = Buffer::holding(std::string(bytes - 1, 'x') + "\n");
+        files.append_rows(PartitionKey{CivilDate{2024, 1, 2}, security}, row.view(), 1);
+        files.keep_until_flushed(std::move(row));
+    };
+    append(1, 8);
+    EXPECT_FALSE(files.should_flush());  // 8 bytes: below the early size
+    append(2, 8);
+    EXPECT_TRUE(files.should_flush());   // 16 bytes for 2 files: early
+    append(3, 8);
+    EXPECT_FALSE(files.should_flush());  // 3 files do not fit in 2 descriptors: wait for the budget
+    append(3, 1000);
+    EXPECT_TRUE(files.should_flush());   // over the budget
+    files.end_input();
+}
+
+}  // namespace
+}  // namespace mdp::extract
