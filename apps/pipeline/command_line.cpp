@@ -61,9 +61,14 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
     std::string memory_budget, checkpoint_every, progress = "auto", max_line = "1M";
     std::optional<size_t> workers_flag, chunk_flag;
 
-    app.add_option("--orders", s.orders, "Orders CSV (SPEC 1.1)")->group("Inputs");
-    app.add_option("--trades", s.trades, "Trades CSV (SPEC 1.2)")->group("Inputs");
-    app.add_option("--nbbo", s.nbbo, "Optional NBBO quotes CSV (SPEC 1.3)")->group("Inputs");
+    app.add_option("--orders", s.orders,
+                   "Orders CSV files or directories of them, read in the order given (a directory: its files "
+                   "sorted by name)")
+        ->group("Inputs");
+    app.add_option("--trades", s.trades, "Trades CSV files or directories, as --orders")
+        ->group("Inputs");
+    app.add_option("--nbbo", s.nbbo, "Optional NBBO quotes CSV files or directories, as --orders")
+        ->group("Inputs");
     app.add_option("-o,--output", s.output, "Output directory (created if missing); one run per directory")
         ->group("Inputs");
 
@@ -153,10 +158,10 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
     };
     if (s.output.empty()) return usage("--output DIR is required");
     const bool needs_inputs = s.phase == Phase::kAll || s.phase == Phase::kExtract;
-    if (needs_inputs && !s.resume && (!s.orders || !s.trades)) {
+    if (needs_inputs && !s.resume && (s.orders.empty() || s.trades.empty())) {
         return usage("--orders and --trades are required (or --resume to continue the run in --output)");
     }
-    if (s.nbbo_source == "file" && needs_inputs && !s.nbbo && !s.resume) {
+    if (s.nbbo_source == "file" && needs_inputs && s.nbbo.empty() && !s.resume) {
         return usage("--nbbo-source file needs --nbbo FILE");
     }
     return s;

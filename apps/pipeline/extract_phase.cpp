@@ -44,15 +44,34 @@ ProgressOptions progress_options(const PipelineSettings& settings, uint64_t tota
 void print_summary(const extract::ExtractionResult& result, const std::filesystem::path& output) {
     std::cerr << "extract: " << result.partitions.size() << " partitions in " << (output / "partitions").string()
               << (result.resumed_from_checkpoint ? " (resumed from checkpoint)" : "") << "\n";
+    // One line per role, and per input when a role has several (up to a screenful).
+    constexpr size_t kInputsListed = 20;
     for (const extract::InputRole role : extract::kAllInputRoles) {
-        const auto& input = result.inputs[extract::index_of(role)];
-        if (!input.present) continue;
-        std::cerr << "  " << extract::role_name(role) << ": " << input.lines << " rows read, " << input.accepted
-                  << " partitioned, " << input.rejected << " rejected";
-        if (input.rejected > 0) {
-            std::cerr << " (see " << extract::PartitionFileSet::rejects_path(output, role).string() << ")";
+        extract::InputSummary total;
+        size_t inputs = 0;
+        for (const extract::InputSummary& input : result.inputs) {
+            if (input.role != role) continue;
+            ++inputs;
+            total.lines += input.lines;
+            total.accepted += input.accepted;
+            total.rejected += input.rejected;
         }
-        std::cerr << "\n";
+        if (inputs == 0) continue;
+        std::cerr << "  " << extract::role_name(role) << ": " << total.lines << " rows read, " << total.accepted
+                  << " partitioned, " << total.rejected << " rejected"
+                  << (inputs > 1 ? " from " + std::to_string(inputs) + " files" : "") << "\n";
+        size_t listed = 0;
+        for (const extract::InputSummary& input : result.inputs) {
+            if (input.role != role || (inputs == 1 && input.rejected == 0)) continue;
+            if (++listed > kInputsListed) {
+                std::cerr << "    ... (every input's counts: `status` and the registry)\n";
+                break;
+            }
+            std::cerr << "    " << input.path.string() << ": " << input.lines << " rows, " << input.rejected
+                      << " rejected";
+            if (input.rejected > 0) std::cerr << " (see " << input.rejects_file.string() << ")";
+            std::cerr << "\n";
+        }
     }
     const double rate = result.seconds > 0 ? static_cast<double>(result.bytes_read_this_run) / result.seconds : 0;
     std::cerr << "  " << format_bytes(static_cast<double>(result.bytes_read_this_run)) << " read in "
@@ -76,11 +95,14 @@ void record_in_registry(const extract::ExtractionResult& result, registry::Parti
     }
     registry.add_partitions(partitions);
     nlohmann::json progress{{"state", "complete"}, {"partitions", result.partitions.size()}};
-    for (const extract::InputRole role : extract::kAllInputRoles) {
-        const extract::InputSummary& input = result.inputs[extract::index_of(role)];
-        if (!input.present) continue;
-        progress["inputs"][std::string(extract::role_name(role))] = {
-            {"bytes", input.bytes}, {"rows", input.lines}, {"accepted", input.accepted}, {"rejected", input.rejected}};
+    progress["inputs"] = nlohmann::json::array();
+    for (const extract::InputSummary& input : result.inputs) {
+        progress["inputs"].push_back({{"role", extract::role_name(input.role)},
+                                      {"path", input.path.string()},
+                                      {"bytes", input.bytes},
+                                      {"rows", input.lines},
+                                      {"accepted", input.accepted},
+                                      {"rejected", input.rejected}});
     }
     registry.set_extraction_progress(std::move(progress));
     registry.flush();
@@ -92,9 +114,7 @@ void run_extract_phase(const PipelineSettings& settings, const ResourcePlan& pla
     if (run.extraction_complete()) return;
     extract::ExtractionOptions options;
     options.output_dir = settings.output;
-    options.inputs[extract::index_of(extract::InputRole::kOrders)] = settings.orders;
-    options.inputs[extract::index_of(extract::InputRole::kTrades)] = settings.trades;
-    options.inputs[extract::index_of(extract::InputRole::kNbbo)] = settings.nbbo;
+    options.inputs = settings.inputs;
     options.timezone = settings.timezone;
     options.keep_columns = settings.columns;
     options.start_mode = settings.restart  ? extract::StartMode::kRestart
@@ -109,7 +129,7 @@ void run_extract_phase(const PipelineSettings& settings, const ResourcePlan& pla
 
     // Memory: a quarter of the budget for blocks in flight, half for rows waiting to be written.
     const uint64_t budget = std::min(plan.sizing.memory_budget_bytes.value, kExtractionMemoryCap);
-    const size_t line_bytes = settings.orders ? average_line_bytes(*settings.orders) : 256;
+    const size_t line_bytes = settings.inputs.empty() ? 256 : average_line_bytes(settings.inputs.front().path);
     const uint64_t blocks_in_flight = 2 * options.threads + 2;
     const uint64_t block_cap = std::clamp<uint64_t>(budget / 4 / blocks_in_flight, 64 << 10, kMaxBlockBytes);
     options.block_bytes = static_cast<size_t>(

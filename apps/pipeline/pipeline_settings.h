@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "extract/extraction_options.h"
+
 namespace mdp::app {
 
 enum class Phase { kAll, kExtract, kProcess, kAggregate, kStatus, kResetFailed, kSystemInfo };
@@ -16,10 +18,14 @@ enum class ProgressStyle { kAuto, kBar, kPlain, kNone };
 
 struct PipelineSettings {
     Phase phase = Phase::kAll;
-    std::optional<std::filesystem::path> orders;
-    std::optional<std::filesystem::path> trades;
-    std::optional<std::filesystem::path> nbbo;
+    // As given: files or directories (a directory stands for its files, sorted by name).
+    std::vector<std::filesystem::path> orders;
+    std::vector<std::filesystem::path> trades;
+    std::vector<std::filesystem::path> nbbo;
     std::filesystem::path output;
+    // The inputs the run reads, in order (orders, then trades, then NBBO; directories expanded),
+    // resolved by RunDirectory::begin_run (from the registry when resuming without inputs).
+    std::vector<extract::InputSpec> inputs;
 
     std::optional<size_t> workers;        // flag > SWEEP_WORKERS > auto
     std::optional<size_t> chunk_rows;     // flag > SWEEP_CHUNK_SIZE > auto

@@ -2,7 +2,10 @@
 
 #include "common/errors.h"
 #include "extract/extraction_checkpoint.h"
+#include "extract/input_list.h"
 #include "extract/input_role.h"
+
+#include <algorithm>
 
 namespace mdp::app {
 
@@ -17,13 +20,25 @@ fs::path create_and_return(const fs::path& output) {
     return output;
 }
 
-std::optional<fs::path>& input_path(PipelineSettings& settings, extract::InputRole role) {
-    switch (role) {
-        case extract::InputRole::kOrders: return settings.orders;
-        case extract::InputRole::kTrades: return settings.trades;
-        case extract::InputRole::kNbbo: break;
+// The inputs named on the command line, in run order: orders, trades, then NBBO, each role's
+// paths in the order given with directories expanded.
+std::vector<extract::InputSpec> inputs_given(const PipelineSettings& settings) {
+    std::vector<extract::InputSpec> inputs;
+    const auto add = [&](extract::InputRole role, const std::vector<fs::path>& paths) {
+        if (paths.empty()) return;
+        for (fs::path& path : extract::expand_input_paths(paths)) inputs.push_back({role, std::move(path)});
+    };
+    add(extract::InputRole::kOrders, settings.orders);
+    add(extract::InputRole::kTrades, settings.trades);
+    add(extract::InputRole::kNbbo, settings.nbbo);
+    return inputs;
+}
+
+std::optional<extract::InputRole> role_named(std::string_view name) {
+    for (const auto role : extract::kAllInputRoles) {
+        if (extract::role_name(role) == name) return role;
     }
-    return settings.nbbo;
+    return std::nullopt;
 }
 
 std::string describe_settings_change(const nlohmann::json& was, const nlohmann::json& now) {
@@ -72,26 +87,31 @@ void RunDirectory::begin_run(PipelineSettings& settings) {
                             " already holds a run; pass --resume to continue it or --restart to start over");
     }
 
-    if (settings.resume && has_run) {
-        // Inputs not given on the command line come from the registry.
+    const bool inputs_named = !settings.orders.empty() || !settings.trades.empty() || !settings.nbbo.empty();
+    if (settings.resume && has_run && !inputs_named) {
+        // Inputs not given on the command line come from the registry, in their order.
         for (const auto& recorded : registry_.input_files()) {
-            for (const auto role : extract::kAllInputRoles) {
-                if (recorded.role == extract::role_name(role) && !input_path(settings, role)) {
-                    input_path(settings, role) = fs::path(recorded.path);
-                }
-            }
+            const auto role = role_named(recorded.role);
+            if (!role) throw ResumeRefused("the registry in " + output_.string() + " names an unknown input role '" +
+                                           recorded.role + "'");
+            settings.inputs.push_back({*role, fs::path(recorded.path)});
         }
+    } else {
+        settings.inputs = inputs_given(settings);
     }
-    if (!settings.orders || !settings.trades) {
+    const auto has_role = [&](extract::InputRole role) {
+        return std::any_of(settings.inputs.begin(), settings.inputs.end(),
+                           [&](const extract::InputSpec& input) { return input.role == role; });
+    };
+    if (!has_role(extract::InputRole::kOrders) || !has_role(extract::InputRole::kTrades)) {
         throw InputError(output_, "--orders and --trades are required: the directory holds no run to resume");
     }
+    extract::require_distinct_inputs(settings.inputs);
 
     std::vector<registry::InputFingerprint> fingerprints;
-    for (const auto role : extract::kAllInputRoles) {
-        if (const auto& path = input_path(settings, role)) {
-            fingerprints.push_back(registry::fingerprint_file(std::string(extract::role_name(role)),
-                                                              fs::absolute(*path).lexically_normal()));
-        }
+    for (const extract::InputSpec& input : settings.inputs) {
+        fingerprints.push_back(registry::fingerprint_file(std::string(extract::role_name(input.role)),
+                                                          fs::absolute(input.path).lexically_normal()));
     }
     const nlohmann::json wanted_settings = output_settings(settings);
 

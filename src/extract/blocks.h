@@ -9,6 +9,7 @@
 
 #include "common/partition_key.h"
 #include "extract/buffer_pool.h"
+#include "extract/reject_kind.h"
 
 namespace mdp::extract {
 
@@ -31,7 +32,9 @@ struct RowGroup {
 };
 
 struct RejectedLine {
-    uint64_t line_in_block = 0;  // 0-based index of the line within its block
+    uint64_t line_in_block = 0;    // 0-based index of the line within its block
+    uint64_t offset_in_block = 0;  // byte offset of the line's start within its block
+    RejectKind kind = RejectKind::kFieldCount;
     std::string reason;
     std::string text;            // the line without its terminator, possibly cut (see reason)
 };

@@ -11,7 +11,8 @@ namespace mdp::extract {
 
 namespace {
 
-constexpr std::string_view kMagic = "MDPXCKP1";
+// Version 2: any number of inputs (version 1 had one per role).
+constexpr std::string_view kMagic = "MDPXCKP2";
 
 class Writer {
 public:
@@ -63,6 +64,14 @@ void put_counts(Writer& w, const FileCounts& c) {
     w.put(c.rows);
 }
 
+// A count of records of `record_bytes` each, refused if the rest of the bytes cannot hold them
+// (so a corrupt count cannot make us allocate without bound).
+size_t checked_count(Reader& r, size_t record_bytes) {
+    const auto count = r.get<uint64_t>();
+    if (count > r.remaining() / record_bytes) throw std::runtime_error("extraction checkpoint is truncated");
+    return static_cast<size_t>(count);
+}
+
 FileCounts get_counts(Reader& r) {
     FileCounts c;
     c.bytes = r.get<uint64_t>();
@@ -83,11 +92,13 @@ std::string ExtractionCheckpoint::serialize() const {
     Writer w;
     w.bytes().append(kMagic);
     w.put_string(identity);
+    w.put<uint64_t>(inputs.size());
     for (const InputProgress& input : inputs) {
         w.put(input.offset);
         w.put(input.lines);
         w.put<uint8_t>(input.done ? 1 : 0);
     }
+    w.put<uint64_t>(rejects.size());
     for (const FileCounts& counts : rejects) put_counts(w, counts);
     w.put<uint64_t>(partitions.size());
     for (const PartitionFiles& partition : partitions) {
@@ -111,16 +122,15 @@ ExtractionCheckpoint ExtractionCheckpoint::parse(std::string_view bytes) {
     Reader r(body.substr(kMagic.size()));
     ExtractionCheckpoint cp;
     cp.identity = r.get_string();
+    cp.inputs.resize(checked_count(r, 17));
     for (InputProgress& input : cp.inputs) {
         input.offset = r.get<uint64_t>();
         input.lines = r.get<uint64_t>();
         input.done = r.get<uint8_t>() != 0;
     }
+    cp.rejects.resize(checked_count(r, 16));
     for (FileCounts& counts : cp.rejects) counts = get_counts(r);
-    const auto count = r.get<uint64_t>();
-    constexpr size_t kRecordBytes = 4 + 8 + 3 * 16;
-    if (count > r.remaining() / kRecordBytes) throw std::runtime_error("extraction checkpoint is truncated");
-    cp.partitions.resize(count);
+    cp.partitions.resize(checked_count(r, 4 + 8 + 3 * 16));
     for (PartitionFiles& partition : cp.partitions) {
         partition.key.date = CivilDate::from_days(r.get<int32_t>());
         partition.key.security = r.get<uint64_t>();

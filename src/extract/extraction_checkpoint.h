@@ -5,7 +5,6 @@
 // crash at any instant leaves a checkpoint that matches bytes on disk. Binary and compact
 // (about 60 bytes a partition) because it is rewritten at every checkpoint.
 
-#include <array>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -27,8 +26,8 @@ struct ExtractionCheckpoint {
     // The identity of the inputs and of every setting that changes the partition files. A
     // resume with a different identity is refused.
     std::string identity;
-    std::array<InputProgress, 3> inputs{};
-    std::array<FileCounts, 3> rejects{};
+    std::vector<InputProgress> inputs;  // per input, in input order (its ordinal)
+    std::vector<FileCounts> rejects;    // per input: its rejects file
     std::vector<PartitionFiles> partitions;
 
     bool complete() const;

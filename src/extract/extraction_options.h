@@ -2,7 +2,6 @@
 // Everything that shapes one extraction run. Defaults are what the command line uses when the
 // user says nothing; see docs/extraction.md for how each one trades memory and speed.
 
-#include <array>
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
@@ -21,9 +20,17 @@ enum class StartMode {
     kRestart,  // throw away any earlier extraction in the directory and start over
 };
 
+// One input file and what it holds. Inputs are read in the order given (their ordinal), which is
+// the order of rows within every partition file (docs/design/storage.md, "Inputs").
+struct InputSpec {
+    InputRole role = InputRole::kOrders;
+    std::filesystem::path path;
+    friend bool operator==(const InputSpec&, const InputSpec&) = default;
+};
+
 struct ExtractionOptions {
     std::filesystem::path output_dir;
-    std::array<std::optional<std::filesystem::path>, 3> inputs;  // indexed by InputRole
+    std::vector<InputSpec> inputs;  // see input_list.h for expanding directories
     std::string timezone = "Australia/Sydney";
     std::vector<std::string> keep_columns;  // empty: keep every column
     StartMode start_mode = StartMode::kFresh;

@@ -66,7 +66,43 @@ std::string list_names(const std::vector<std::string>& names) {
     return out;
 }
 
+// The names of `plan`'s columns that go into its partition files, in their order there.
+std::vector<std::string> written_columns(const InputPlan& plan) {
+    const std::vector<std::string>& names = plan.header.names();
+    if (plan.rules.kept_columns.empty()) return names;
+    std::vector<std::string> out;
+    for (const size_t i : plan.rules.kept_columns) out.push_back(names[i]);
+    return out;
+}
+
+std::vector<std::string> names_missing_from(const std::vector<std::string>& names, const CsvHeader& header) {
+    std::vector<std::string> missing;
+    for (const std::string& name : names) {
+        if (!header.find(name)) missing.push_back(name);
+    }
+    return missing;
+}
+
 }  // namespace
+
+void conform_to_first(InputPlan& plan, const InputPlan& first) {
+    const std::vector<std::string> missing = names_missing_from(first.header.names(), plan.header);
+    const std::vector<std::string> extra = names_missing_from(plan.header.names(), first.header);
+    if (!missing.empty() || !extra.empty()) {
+        std::string what = "its columns differ from those of " + first.path.string() +
+                           ", the first " + std::string(role_name(plan.role)) + " input:";
+        if (!missing.empty()) what += " it lacks " + list_names(missing) + (extra.empty() ? "" : ";");
+        if (!extra.empty()) what += " it has " + list_names(extra) + " in addition";
+        throw InputError(plan.path, 1, what);
+    }
+    plan.partition_header = first.partition_header;
+    if (plan.header.names() == first.header.names()) {
+        plan.rules.kept_columns = first.rules.kept_columns;  // same order: same projection, or none
+        return;
+    }
+    plan.rules.kept_columns.clear();
+    for (const std::string& name : written_columns(first)) plan.rules.kept_columns.push_back(*plan.header.find(name));
+}
 
 InputPlan plan_input(InputRole role, const std::filesystem::path& path,
                      const std::vector<std::string>& keep_columns, size_t max_line_bytes) {

@@ -30,4 +30,11 @@ struct InputPlan {
 InputPlan plan_input(InputRole role, const std::filesystem::path& path,
                      const std::vector<std::string>& keep_columns, size_t max_line_bytes);
 
+// Makes a later input of a role write its rows like the role's first input: partition files
+// have one header, the first input's, so an input whose columns come in another order has its
+// rows rewritten in the first input's column order (as --columns projects them); an input in
+// the same order is copied byte for byte. Throws InputError naming both files when the inputs
+// do not have the same set of columns (names compared case-insensitively, trimmed).
+void conform_to_first(InputPlan& plan, const InputPlan& first);
+
 }  // namespace mdp::extract

@@ -42,7 +42,13 @@ std::string printable_excerpt(std::string_view text, size_t limit = 40) {
 struct LineRouter::LineVerdict {
     bool accepted = false;
     PartitionKey key;
+    RejectKind kind = RejectKind::kFieldCount;
     std::string reason;
+
+    void reject(RejectKind why, std::string text) {
+        kind = why;
+        reason = std::move(text);
+    }
 };
 
 LineRouter::LineRouter(RoutingRules rules) : rules_(std::move(rules)) {}
@@ -51,12 +57,13 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, const Scanned
                                             LocalDateCache& dates, std::string& projections) const {
     LineVerdict verdict;
     if (line.empty()) {
-        verdict.reason = "empty line";
+        verdict.reject(RejectKind::kEmptyLine, "empty line");
         return verdict;
     }
     if (line.size() > rules_.max_line_bytes) {
-        verdict.reason = "line of " + std::to_string(line.size()) + " bytes is longer than the limit of " +
-                         std::to_string(rules_.max_line_bytes);
+        verdict.reject(RejectKind::kLineTooLong, "line of " + std::to_string(line.size()) +
+                                                     " bytes is longer than the limit of " +
+                                                     std::to_string(rules_.max_line_bytes));
         return verdict;
     }
     // The hot path: for a line without quotes (and no --columns) the scanner already found the
@@ -69,7 +76,7 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, const Scanned
     if (whole_split_needed) {
         split_csv_line(line, split);
         if (split.status != SplitStatus::kOk) {
-            verdict.reason = describe(split.status);
+            verdict.reject(RejectKind::kBadQuotes, describe(split.status));
             return verdict;
         }
         field_count = split.fields.size();
@@ -77,8 +84,8 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, const Scanned
         field_count = scanned.field_count;
     }
     if (field_count != rules_.field_count) {
-        verdict.reason = "expected " + std::to_string(rules_.field_count) + " fields, found " +
-                         std::to_string(field_count);
+        verdict.reject(RejectKind::kFieldCount, "expected " + std::to_string(rules_.field_count) +
+                                                    " fields, found " + std::to_string(field_count));
         return verdict;
     }
     if (whole_split_needed) {
@@ -91,17 +98,17 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, const Scanned
     int64_t ts = 0;
     const auto [ts_end, ts_error] = std::from_chars(ts_text.data(), ts_text.data() + ts_text.size(), ts);
     if (ts_text.empty() || ts_error != std::errc() || ts_end != ts_text.data() + ts_text.size()) {
-        verdict.reason = "timestamp '" + printable_excerpt(ts_text) + "' is not an integer";
+        verdict.reject(RejectKind::kBadTimestamp, "timestamp '" + printable_excerpt(ts_text) + "' is not an integer");
         return verdict;
     }
     if (ts < 0) {
-        verdict.reason = "timestamp " + std::string(ts_text) + " is negative";
+        verdict.reject(RejectKind::kBadTimestamp, "timestamp " + std::string(ts_text) + " is negative");
         return verdict;
     }
     const auto security = parse_security_code(security_text);
     if (!security) {
-        verdict.reason = "security code '" + printable_excerpt(security_text) +
-                         "' is not a plain non-negative integer";
+        verdict.reject(RejectKind::kBadSecurity, "security code '" + printable_excerpt(security_text) +
+                                                     "' is not a plain non-negative integer");
         return verdict;
     }
     verdict.accepted = true;
@@ -123,7 +130,7 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates, BufferP
     if (block.oversized_line_length > 0) {
         out.lines = 1;
         out.rejects.push_back(RejectedLine{
-            0,
+            0, 0, RejectKind::kLineTooLong,
             "line of " + std::to_string(block.oversized_line_length) +
                 " bytes is longer than the limit of " + std::to_string(rules_.max_line_bytes) +
                 " (text cut to its first " + std::to_string(block.data.size()) + " bytes)",
@@ -187,7 +194,8 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates, BufferP
                 text = text.substr(0, kMaxRejectTextBytes);
                 reason += " (text cut to its first " + std::to_string(kMaxRejectTextBytes) + " bytes)";
             }
-            out.rejects.push_back(RejectedLine{line_index, std::move(reason), std::string(text)});
+            out.rejects.push_back(
+                RejectedLine{line_index, pos, verdict.kind, std::move(reason), std::string(text)});
         }
         ++line_index;
     }

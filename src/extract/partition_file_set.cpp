@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <climits>
+#include <stdexcept>
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
 
@@ -70,10 +71,17 @@ PartitionFileSet::PartitionFileSet(fs::path output_dir, size_t max_open_files, u
       early_write_bytes_(early_write_bytes),
       files_(max_open_files) {}
 
-void PartitionFileSet::restore(std::vector<PartitionFiles> partitions,
-                               std::array<FileCounts, 3> rejects) {
+void PartitionFileSet::declare_inputs(std::vector<std::string> rejects_file_names) {
+    rejects_names_ = std::move(rejects_file_names);
+    rejects_.assign(rejects_names_.size(), FileCounts{});
+}
+
+void PartitionFileSet::restore(std::vector<PartitionFiles> partitions, std::vector<FileCounts> rejects) {
+    if (rejects.size() != rejects_names_.size()) {
+        throw std::logic_error("restore: the checkpoint's inputs are not the declared ones");
+    }
     partitions_ = std::move(partitions);
-    rejects_ = rejects;
+    rejects_ = std::move(rejects);
     index_of_.clear();
     index_of_.reserve(partitions_.size());
     for (uint32_t i = 0; i < partitions_.size(); ++i) index_of_.emplace(partitions_[i].key, i);
@@ -81,7 +89,10 @@ void PartitionFileSet::restore(std::vector<PartitionFiles> partitions,
     pending_slot_of_.assign(partitions_.size(), kNoSlot);
 }
 
-void PartitionFileSet::begin_input(InputRole role, std::string partition_header) {
+void PartitionFileSet::begin_input(size_t input, InputRole role, std::string partition_header) {
+    if (!pending_.empty()) throw std::logic_error("begin_input with rows of the previous input pending");
+    if (input >= rejects_names_.size()) throw std::logic_error("begin_input: undeclared input");
+    input_ = input;
     role_ = role;
     partition_header_ = std::move(partition_header);
 }
@@ -124,7 +135,7 @@ void PartitionFileSet::keep_until_flushed(Buffer storage) {
 }
 
 void PartitionFileSet::append_reject(std::string&& csv_row) {
-    FileCounts& counts = rejects_[index_of(role_)];
+    FileCounts& counts = rejects_.at(input_);
     Pending& pending = pending_for(kRejectsSlot);
     if (counts.bytes == 0) {
         pending.chunks.push_back(kRejectsHeader);
@@ -137,12 +148,12 @@ void PartitionFileSet::append_reject(std::string&& csv_row) {
 }
 
 fs::path PartitionFileSet::pending_path(const Pending& pending) const {
-    if (pending.partition == kRejectsSlot) return rejects_path(output_dir_, role_);
+    if (pending.partition == kRejectsSlot) return rejects_path(output_dir_, rejects_names_.at(input_));
     return partition_file_path(partitions_[pending.partition].key, role_);
 }
 
 uint64_t PartitionFileSet::pending_file_id(const Pending& pending) const {
-    if (pending.partition == kRejectsSlot) return (1ULL << 62) + index_of(role_);
+    if (pending.partition == kRejectsSlot) return (1ULL << 62) + input_;
     return uint64_t{pending.partition} * 4 + index_of(role_);
 }
 
@@ -207,8 +218,8 @@ fs::path PartitionFileSet::partition_file_path(const PartitionKey& key, InputRol
     return key.directory_under(output_dir_) / partition_file_name(role);
 }
 
-fs::path PartitionFileSet::rejects_path(const fs::path& output_dir, InputRole role) {
-    return output_dir / "rejects" / (std::string(role_name(role)) + ".rejects.csv");
+fs::path PartitionFileSet::rejects_path(const fs::path& output_dir, std::string_view file_name) {
+    return output_dir / "rejects" / std::string(file_name);
 }
 
 }  // namespace mdp::extract

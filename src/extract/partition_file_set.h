@@ -35,7 +35,7 @@ struct PartitionFiles {
 
 class PartitionFileSet {
 public:
-    static constexpr std::string_view kRejectsHeader = "line_number,reason,text\n";
+    static constexpr std::string_view kRejectsHeader = "line,byte_offset,kind,reason,text\n";
     static constexpr uint64_t kDefaultEarlyWriteBytes = 32 << 20;
 
     // Pending rows are written once they hold `pending_budget_bytes`, or already once they hold
@@ -43,12 +43,14 @@ public:
     PartitionFileSet(std::filesystem::path output_dir, size_t max_open_files, uint64_t pending_budget_bytes,
                      uint64_t early_write_bytes = kDefaultEarlyWriteBytes);
 
+    // Names every input's rejects file (rejects/<name>), in input order; call before anything else.
+    void declare_inputs(std::vector<std::string> rejects_file_names);
     // Takes over the counts of a checkpoint; the files must already be cut back to them.
-    void restore(std::vector<PartitionFiles> partitions, std::array<FileCounts, 3> rejects);
+    void restore(std::vector<PartitionFiles> partitions, std::vector<FileCounts> rejects);
 
-    // Starts taking rows of `role`; `partition_header` (with its line terminator) starts every
-    // partition file created for it.
-    void begin_input(InputRole role, std::string partition_header);
+    // Starts taking rows of input `input` (its index in declare_inputs), of `role`;
+    // `partition_header` (with its line terminator) starts every partition file created for it.
+    void begin_input(size_t input, InputRole role, std::string partition_header);
     // `text` must stay valid until the next flush(): it is static, or it lies in a buffer handed
     // to keep_until_flushed().
     void append_rows(const PartitionKey& key, std::string_view text, uint64_t rows);
@@ -71,12 +73,13 @@ public:
 
     // Counts include rows still pending.
     const std::vector<PartitionFiles>& partitions() const { return partitions_; }
-    const std::array<FileCounts, 3>& rejects() const { return rejects_; }
+    const std::vector<FileCounts>& rejects() const { return rejects_; }  // per input
     // Memory held for rows not yet written: kept buffers and rejects.
     uint64_t pending_bytes() const { return pending_bytes_; }
 
     std::filesystem::path partition_file_path(const PartitionKey& key, InputRole role) const;
-    static std::filesystem::path rejects_path(const std::filesystem::path& output_dir, InputRole role);
+    // rejects/<file name>, for a name from rejects_file_names (input_list.h).
+    static std::filesystem::path rejects_path(const std::filesystem::path& output_dir, std::string_view file_name);
 
 private:
     static constexpr uint32_t kRejectsSlot = UINT32_MAX;
@@ -95,12 +98,14 @@ private:
     uint64_t early_write_bytes_;
     OpenFileCache files_;
     InputRole role_ = InputRole::kOrders;
+    size_t input_ = 0;
     std::string partition_header_;
+    std::vector<std::string> rejects_names_;  // per input
 
     std::vector<PartitionFiles> partitions_;
     std::unordered_map<PartitionKey, uint32_t, PartitionKeyHash> index_of_;
     std::vector<uint8_t> directory_made_;  // per partition; bytes, so threads can set their own
-    std::array<FileCounts, 3> rejects_{};
+    std::vector<FileCounts> rejects_;  // per input
 
     std::vector<Pending> pending_;
     std::vector<uint32_t> pending_slot_of_;  // per partition: index into pending_, or UINT32_MAX

@@ -58,7 +58,8 @@ void prune(const fs::path& root, Keep keep) {
 
 }  // namespace
 
-void reconcile_with_checkpoint(const fs::path& output_dir, const ExtractionCheckpoint* checkpoint) {
+void reconcile_with_checkpoint(const fs::path& output_dir, const ExtractionCheckpoint* checkpoint,
+                               const std::vector<std::string>& rejects_file_names) {
     const fs::path partitions_root = output_dir / "partitions";
     const fs::path rejects_root = output_dir / "rejects";
     if (checkpoint == nullptr) {
@@ -77,9 +78,14 @@ void reconcile_with_checkpoint(const fs::path& output_dir, const ExtractionCheck
             if (length > 0) committed.emplace(file.string(), length);
         }
     }
-    for (const InputRole role : kAllInputRoles) {
-        const fs::path file = PartitionFileSet::rejects_path(output_dir, role);
-        const uint64_t length = checkpoint->rejects[index_of(role)].bytes;
+    if (rejects_file_names.size() != checkpoint->rejects.size()) {
+        throw std::runtime_error("cannot resume: the checkpoint describes " +
+                                 std::to_string(checkpoint->rejects.size()) + " inputs, the run has " +
+                                 std::to_string(rejects_file_names.size()));
+    }
+    for (size_t i = 0; i < rejects_file_names.size(); ++i) {
+        const fs::path file = PartitionFileSet::rejects_path(output_dir, rejects_file_names[i]);
+        const uint64_t length = checkpoint->rejects[i].bytes;
         cut_to(file, length);
         if (length > 0) committed.emplace(file.string(), length);
     }

@@ -5,14 +5,18 @@
 // writes is removed. Nothing outside partitions/ and rejects/ is touched.
 
 #include <filesystem>
+#include <string>
+#include <vector>
 
 #include "extract/extraction_checkpoint.h"
 
 namespace mdp::extract {
 
+// `rejects_file_names` are the inputs' rejects files, in input order (the checkpoint's order).
 // Throws IoError if a file cannot be cut or removed, or std::runtime_error if a file is
 // shorter than its committed length (the checkpoint cannot be trusted; start over).
 void reconcile_with_checkpoint(const std::filesystem::path& output_dir,
-                               const ExtractionCheckpoint* checkpoint);
+                               const ExtractionCheckpoint* checkpoint,
+                               const std::vector<std::string>& rejects_file_names);
 
 }  // namespace mdp::extract

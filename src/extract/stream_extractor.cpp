@@ -14,6 +14,7 @@
 #include "extract/checkpoint_committer.h"
 #include "extract/extraction_checkpoint.h"
 #include "extract/input_block_reader.h"
+#include "extract/input_list.h"
 #include "extract/input_plan.h"
 #include "extract/market_time_zone.h"
 #include "extract/partition_tree_reconciler.h"
@@ -84,40 +85,36 @@ public:
 
     ExtractionResult run() {
         const auto started = Clock::now();
-        for (const InputRole role : kAllInputRoles) {
-            if (const auto& path = options_.inputs[index_of(role)]) {
-                plans_.push_back(plan_input(role, *path, options_.keep_columns, options_.max_line_bytes));
-            }
-        }
-        check_keep_columns();
+        if (options_.inputs.empty()) throw std::invalid_argument("run_extraction: no inputs");
+        require_distinct_inputs(options_.inputs);
+        plan_inputs();
         checkpoint_.identity = run_identity(options_, zone_, plans_);
+        checkpoint_.inputs.assign(plans_.size(), InputProgress{});
+        rejects_names_ = rejects_file_names(options_.inputs);
+        files_.declare_inputs(rejects_names_);
         fs::create_directories(options_.output_dir);
         const bool resumed = prepare_output();
         committer_.emplace(options_.output_dir);
 
-        // Absent inputs count as done so that the last input's checkpoint reads "complete".
-        for (const InputRole role : kAllInputRoles) {
-            if (!options_.inputs[index_of(role)]) checkpoint_.inputs[index_of(role)].done = true;
-        }
         for (const InputPlan& plan : plans_) total_bytes_ += plan.size;
-        for (const InputPlan& plan : plans_) {
-            InputProgress& progress = checkpoint_.inputs[index_of(plan.role)];
-            if (!progress.done) extract_input(plan, progress);
-            done_bytes_before_ += plan.size;
+        for (size_t i = 0; i < plans_.size(); ++i) {
+            InputProgress& progress = checkpoint_.inputs[i];
+            if (!progress.done) extract_input(i, plans_[i], progress);
+            done_bytes_before_ += plans_[i].size;
         }
-        if (!checkpoint_.complete()) save_checkpoint();  // only when every input was empty of work
 
         ExtractionResult result;
         result.partitions = files_.partitions();
         std::sort(result.partitions.begin(), result.partitions.end(),
                   [](const PartitionFiles& a, const PartitionFiles& b) { return a.key < b.key; });
-        for (const InputPlan& plan : plans_) {
-            InputSummary& summary = result.inputs[index_of(plan.role)];
-            summary.present = true;
-            summary.path = plan.path;
-            summary.bytes = plan.size;
-            summary.lines = checkpoint_.inputs[index_of(plan.role)].lines;
-            summary.rejected = files_.rejects()[index_of(plan.role)].rows;
+        for (size_t i = 0; i < plans_.size(); ++i) {
+            InputSummary& summary = result.inputs.emplace_back();
+            summary.role = plans_[i].role;
+            summary.path = plans_[i].path;
+            summary.rejects_file = PartitionFileSet::rejects_path(options_.output_dir, rejects_names_[i]);
+            summary.bytes = plans_[i].size;
+            summary.lines = checkpoint_.inputs[i].lines;
+            summary.rejected = files_.rejects()[i].rows;
             summary.accepted = summary.lines - summary.rejected;
         }
         result.resumed_from_checkpoint = resumed;
@@ -127,6 +124,23 @@ public:
     }
 
 private:
+    // Every input's header is read and checked before any row is, so a bad header in the last
+    // file fails the run before work is done. Later inputs of a role follow the first's columns.
+    void plan_inputs() {
+        std::array<std::optional<size_t>, 3> first_of_role;
+        for (const InputSpec& input : options_.inputs) {
+            InputPlan plan = plan_input(input.role, input.path, options_.keep_columns, options_.max_line_bytes);
+            std::optional<size_t>& first = first_of_role[index_of(input.role)];
+            if (first) {
+                conform_to_first(plan, plans_[*first]);
+            } else {
+                first = plans_.size();
+            }
+            plans_.push_back(std::move(plan));
+        }
+        check_keep_columns();
+    }
+
     void check_keep_columns() const {
         for (const std::string& name : options_.keep_columns) {
             const bool anywhere = std::any_of(plans_.begin(), plans_.end(),
@@ -149,13 +163,13 @@ private:
                 return false;
             case StartMode::kRestart:
                 fs::remove(ExtractionCheckpoint::path_in(options_.output_dir));
-                reconcile_with_checkpoint(options_.output_dir, nullptr);
+                reconcile_with_checkpoint(options_.output_dir, nullptr, rejects_names_);
                 return false;
             case StartMode::kResume:
                 break;
         }
         if (!previous) {
-            reconcile_with_checkpoint(options_.output_dir, nullptr);
+            reconcile_with_checkpoint(options_.output_dir, nullptr, rejects_names_);
             return false;
         }
         if (previous->identity != checkpoint_.identity) {
@@ -165,7 +179,7 @@ private:
                                 "); pass --restart to start over");
         }
         try {
-            reconcile_with_checkpoint(options_.output_dir, &*previous);
+            reconcile_with_checkpoint(options_.output_dir, &*previous, rejects_names_);
         } catch (const std::runtime_error& e) {
             if (dynamic_cast<const IoError*>(&e) != nullptr) throw;
             throw ResumeRefused(e.what());
@@ -175,14 +189,14 @@ private:
         return true;
     }
 
-    void extract_input(const InputPlan& plan, InputProgress& progress) {
+    void extract_input(size_t input, const InputPlan& plan, InputProgress& progress) {
         RoutingRules rules = plan.rules;
         rules.zone = &zone_;
         const LineRouter router(std::move(rules));
         if (progress.offset < plan.data_offset) progress.offset = plan.data_offset;
         const uint64_t start_offset = progress.lines == 0 ? 0 : progress.offset;
         InputBlockReader reader(plan.path, progress.offset, options_.block_bytes, buffers_);
-        files_.begin_input(plan.role, plan.partition_header);
+        files_.begin_input(input, plan.role, plan.partition_header);
         tbb::enumerable_thread_specific<LocalDateCache> date_caches{LocalDateCache(zone_)};
 
         bytes_at_last_checkpoint_ = progress.offset;
@@ -205,7 +219,7 @@ private:
         auto route_stage = [&](std::unique_ptr<InputBlock> block) {
             return std::make_unique<RoutedBlock>(router.route(std::move(*block), date_caches.local(), buffers_));
         };
-        auto write_stage = [&](std::unique_ptr<RoutedBlock> block) { write_block(plan, progress, *block); };
+        auto write_stage = [&](std::unique_ptr<RoutedBlock> block) { write_block(input, plan, progress, *block); };
 
         const size_t threads = options_.threads ? options_.threads
                                                 : static_cast<size_t>(tbb::this_task_arena::max_concurrency());
@@ -230,18 +244,21 @@ private:
         save_checkpoint();
     }
 
-    void write_block(const InputPlan& plan, InputProgress& progress, RoutedBlock& block) {
+    void write_block(size_t input, const InputPlan& plan, InputProgress& progress, RoutedBlock& block) {
+        const uint64_t block_start = progress.offset;  // blocks arrive in input order, end to end
         for (RejectedLine& reject : block.rejects) {
             // Physical line number: the header is line 1.
             const uint64_t line_number = progress.lines + reject.line_in_block + 2;
-            files_.append_reject(std::to_string(line_number) + "," + csv_quote(reject.reason) + "," +
-                                 csv_quote(reject.text) + "\n");
+            files_.append_reject(std::to_string(line_number) + "," +
+                                 std::to_string(block_start + reject.offset_in_block) + "," +
+                                 std::string(reject_kind_name(reject.kind)) + "," + csv_quote(reject.reason) +
+                                 "," + csv_quote(reject.text) + "\n");
             const uint64_t total_rejects = total_rejected();
             if (options_.max_rejects > 0 && total_rejects > options_.max_rejects) {
                 throw InputError(plan.path, line_number,
                                  "more than " + std::to_string(options_.max_rejects) +
                                      " rejected rows (--max-rejects); this one: " + reject.reason + "; see " +
-                                     PartitionFileSet::rejects_path(options_.output_dir, plan.role).string());
+                                     PartitionFileSet::rejects_path(options_.output_dir, rejects_names_[input]).string());
             }
         }
         for (const RowGroup& group : block.groups) files_.append_rows(group.key, block.text_of(group), group.rows);
@@ -289,7 +306,8 @@ private:
     MarketTimeZone zone_;
     BufferPool buffers_;  // before files_, which keeps buffers until it writes them
     PartitionFileSet files_;
-    std::vector<InputPlan> plans_;
+    std::vector<InputPlan> plans_;            // in input order
+    std::vector<std::string> rejects_names_;  // per input
     ExtractionCheckpoint checkpoint_;  // identity and input progress; files' counts are in files_
     std::optional<CheckpointCommitter> committer_;
     uint64_t total_bytes_ = 0;

@@ -8,7 +8,6 @@
 // pending-write budget, whatever the input size or partition count (plus ~100 bytes of
 // bookkeeping per partition).
 
-#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -18,8 +17,9 @@
 namespace mdp::extract {
 
 struct InputSummary {
-    bool present = false;
+    InputRole role = InputRole::kOrders;
     std::filesystem::path path;
+    std::filesystem::path rejects_file;  // where its rejected rows are (when it has any)
     uint64_t bytes = 0;
     uint64_t lines = 0;     // data lines read (header excluded)
     uint64_t accepted = 0;  // rows copied into partitions
@@ -28,7 +28,7 @@ struct InputSummary {
 
 struct ExtractionResult {
     std::vector<PartitionFiles> partitions;  // sorted by key
-    std::array<InputSummary, 3> inputs;      // indexed by InputRole
+    std::vector<InputSummary> inputs;        // in input order
     bool resumed_from_checkpoint = false;
     uint64_t bytes_read_this_run = 0;
     double seconds = 0;

@@ -118,24 +118,20 @@ std::optional<std::string> fingerprint_difference(const InputFingerprint& record
 
 std::optional<std::string> input_files_difference(const std::vector<InputFingerprint>& recorded,
                                                   const std::vector<InputFingerprint>& current) {
-    std::map<std::string, const InputFingerprint*> before, after;
-    for (const auto& fp : recorded) before[fp.role] = &fp;
-    for (const auto& fp : current) after[fp.role] = &fp;
     std::string what;
     const auto add = [&](const std::string& part) {
         if (!what.empty()) what += "; ";
         what += part;
     };
-    for (const auto& [role, fp] : before) {
-        const auto it = after.find(role);
-        if (it == after.end()) {
-            add("input " + role + " (" + fp->path + ") is no longer given");
-        } else if (auto diff = fingerprint_difference(*fp, *it->second)) {
+    // Inputs are compared in order: their order is the order of rows in every partition.
+    for (size_t i = 0; i < std::max(recorded.size(), current.size()); ++i) {
+        if (i >= current.size()) {
+            add("input " + recorded[i].role + " (" + recorded[i].path + ") is no longer given");
+        } else if (i >= recorded.size()) {
+            add("input " + current[i].role + " (" + current[i].path + ") is new");
+        } else if (auto diff = fingerprint_difference(recorded[i], current[i])) {
             add(*diff);
         }
-    }
-    for (const auto& [role, fp] : after) {
-        if (!before.contains(role)) add("input " + role + " (" + fp->path + ") is new");
     }
     if (what.empty()) return std::nullopt;
     return what;

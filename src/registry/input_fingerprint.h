@@ -41,7 +41,8 @@ InputFingerprint fingerprint_file(std::string role, const std::filesystem::path&
 // content sample differs"), or nullopt if they are equal.
 std::optional<std::string> fingerprint_difference(const InputFingerprint& recorded,
                                                   const InputFingerprint& current);
-// Same for two lists, matched by role: also reports roles added or removed.
+// Same for two lists, compared position by position (input order matters): also reports
+// inputs added or removed at the end.
 std::optional<std::string> input_files_difference(const std::vector<InputFingerprint>& recorded,
                                                   const std::vector<InputFingerprint>& current);
 

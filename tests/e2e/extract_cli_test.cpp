@@ -118,7 +118,7 @@ TEST_F(ExtractCliTest, ExitCodesForBadInputAndUsage) {
 
     CommandResult r = run_shell(bin + " extract --orders /no/such.csv --trades " + shell_quote((dir_ / "trades.csv").string()) + " -o " + out);
     EXPECT_EQ(r.exit_code, 3) << r.output;
-    EXPECT_NE(r.output.find("/no/such.csv: cannot open"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("/no/such.csv: does not exist"), std::string::npos) << r.output;
 
     write_text(dir_ / "empty.csv", "");
     r = run_shell(bin + " extract --orders " + shell_quote((dir_ / "empty.csv").string()) + " --trades " +

@@ -10,9 +10,8 @@ namespace {
 ExtractionCheckpoint sample() {
     ExtractionCheckpoint cp;
     cp.identity = "format=1;timezone=Australia/Sydney";
-    cp.inputs[0] = InputProgress{12345, 99, true};
-    cp.inputs[1] = InputProgress{777, 3, false};
-    cp.rejects[0] = FileCounts{50, 2};
+    cp.inputs = {InputProgress{12345, 99, true}, InputProgress{777, 3, false}, InputProgress{5, 1, false}};
+    cp.rejects = {FileCounts{50, 2}, {}, {}};
     cp.partitions.push_back(PartitionFiles{PartitionKey{CivilDate{2024, 4, 7}, 42}, {FileCounts{100, 3}, FileCounts{40, 1}, {}}});
     cp.partitions.push_back(PartitionFiles{PartitionKey{CivilDate{1999, 12, 31}, UINT64_MAX}, {}});
     return cp;

@@ -17,15 +17,16 @@ TEST(PartitionTreeReconciler, CutsKnownFilesAndRemovesUnknownOnes) {
     write_text(dir / "partitions/2024-04-02/1/orders.csv", "h\n1\n2\n3\n");  // committed: "h\n1\n"
     write_text(dir / "partitions/2024-04-02/1/trades.csv", "t\n9\n");        // not committed
     write_text(dir / "partitions/2024-04-03/5/orders.csv", "h\n7\n");        // partition unknown
-    write_text(dir / "rejects/orders.rejects.csv", "line_number,reason,text\n2,\"r\",\"x\"\n");
+    write_text(dir / "rejects/o.csv.rejects.csv", "line,byte_offset,kind,reason,text\n2,9,empty_line,\"r\",\"x\"\n");
     write_text(dir / "registry.json", "untouched");
     ExtractionCheckpoint cp;
     cp.partitions.push_back(PartitionFiles{PartitionKey{CivilDate{2024, 4, 2}, 1}, {FileCounts{4, 1}, {}, {}}});
-    reconcile_with_checkpoint(dir, &cp);
+    cp.rejects.resize(1);  // one input, whose rejects were not committed
+    reconcile_with_checkpoint(dir, &cp, {"o.csv.rejects.csv"});
     EXPECT_EQ(read_text(dir / "partitions/2024-04-02/1/orders.csv"), "h\n1\n");
     EXPECT_FALSE(fs::exists(dir / "partitions/2024-04-02/1/trades.csv"));
     EXPECT_FALSE(fs::exists(dir / "partitions/2024-04-03"));
-    EXPECT_FALSE(fs::exists(dir / "rejects/orders.rejects.csv"));
+    EXPECT_FALSE(fs::exists(dir / "rejects/o.csv.rejects.csv"));
     EXPECT_EQ(read_text(dir / "registry.json"), "untouched");
 }
 
@@ -34,14 +35,14 @@ TEST(PartitionTreeReconciler, RefusesWhenAFileIsShorterThanCommitted) {
     write_text(dir / "partitions/2024-04-02/1/orders.csv", "h\n");
     ExtractionCheckpoint cp;
     cp.partitions.push_back(PartitionFiles{PartitionKey{CivilDate{2024, 4, 2}, 1}, {FileCounts{40, 9}, {}, {}}});
-    EXPECT_THROW(reconcile_with_checkpoint(dir, &cp), std::runtime_error);
+    EXPECT_THROW(reconcile_with_checkpoint(dir, &cp, {}), std::runtime_error);
 }
 
 TEST(PartitionTreeReconciler, WithoutACheckpointEverythingExtractedGoes) {
     const auto dir = fresh_scratch_dir();
     write_text(dir / "partitions/2024-04-02/1/orders.csv", "h\n1\n");
-    write_text(dir / "rejects/orders.rejects.csv", "x");
-    reconcile_with_checkpoint(dir, nullptr);
+    write_text(dir / "rejects/o.csv.rejects.csv", "x");
+    reconcile_with_checkpoint(dir, nullptr, {"o.csv.rejects.csv"});
     EXPECT_FALSE(fs::exists(dir / "partitions"));
     EXPECT_FALSE(fs::exists(dir / "rejects"));
 }

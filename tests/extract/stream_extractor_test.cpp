@@ -34,8 +34,8 @@ protected:
         write_text(dir_ / "trades.csv", in.trades);
         ExtractionOptions options;
         options.output_dir = dir_ / out_name;
-        options.inputs[0] = dir_ / "orders.csv";
-        options.inputs[1] = dir_ / "trades.csv";
+        options.inputs = {{InputRole::kOrders, dir_ / "orders.csv"}};
+        options.inputs.push_back({InputRole::kTrades, dir_ / "trades.csv"});
         options.block_bytes = 4096;  // many blocks even for small inputs
         options.pending_budget_bytes = 16 * 1024;
         options.max_open_files = 16;
@@ -88,10 +88,15 @@ TEST_F(StreamExtractorTest, PartitionFilesHoldExactlyTheInputRowsInOrder) {
     EXPECT_EQ(result.inputs[0].rejected, in.bad_lines);
     EXPECT_EQ(result.inputs[0].lines, 20000U);
     EXPECT_EQ(result.inputs[0].accepted, 20000U - in.bad_lines);
-    const std::string rejects = read_text(options.output_dir / "rejects/orders.rejects.csv");
+    const std::string rejects = read_text(options.output_dir / "rejects/orders.csv.rejects.csv");
     EXPECT_EQ(std::count(rejects.begin(), rejects.end(), '\n'), static_cast<long>(in.bad_lines + 1));
-    // Line numbers are physical: row i of the generator is line i + 2 (header is line 1).
-    EXPECT_NE(rejects.find("\n15,\"timestamp 'notatime' is not an integer\",\"13,notatime,"), std::string::npos);
+    // Line numbers are physical: row i of the generator is line i + 2 (header is line 1); the
+    // byte offset is where that line starts in the input.
+    const size_t line_15 = in.orders.find("\n13,notatime,") + 1;
+    EXPECT_NE(rejects.find("\n15," + std::to_string(line_15) +
+                           ",bad_timestamp,\"timestamp 'notatime' is not an integer\",\"13,notatime,"),
+              std::string::npos)
+        << rejects.substr(0, 500);
     ASSERT_TRUE(ExtractionCheckpoint::load(options.output_dir));
     EXPECT_TRUE(ExtractionCheckpoint::load(options.output_dir)->complete());
 }
@@ -196,7 +201,7 @@ TEST_F(StreamExtractorTest, ManyPartitionsThroughAFewFileDescriptors) {
     write_text(dir_ / "orders.csv", orders);
     ExtractionOptions options;
     options.output_dir = dir_ / "out";
-    options.inputs[0] = dir_ / "orders.csv";
+    options.inputs = {{InputRole::kOrders, dir_ / "orders.csv"}};
     options.max_open_files = 8;
     options.pending_budget_bytes = 4096;
     const ExtractionResult result = run_extraction(options);
@@ -211,7 +216,7 @@ TEST_F(StreamExtractorTest, KeepsOnlyRequestedColumnsPlusKeys) {
     write_text(dir_ / "orders.csv", "order_id,timestamp,security_code,price\n1,1712300000000000000,7,10\n");
     ExtractionOptions options;
     options.output_dir = dir_ / "out";
-    options.inputs[0] = dir_ / "orders.csv";
+    options.inputs = {{InputRole::kOrders, dir_ / "orders.csv"}};
     options.keep_columns = {"price"};
     run_extraction(options);
     EXPECT_EQ(read_text(options.output_dir / "partitions/2024-04-05/7/orders.csv"),
@@ -235,15 +240,15 @@ std::string error_of(const ExtractionOptions& options) {
 TEST_F(StreamExtractorTest, MissingEmptyAndHeaderlessFilesAreClearInputErrors) {
     ExtractionOptions options;
     options.output_dir = dir_ / "out";
-    options.inputs[0] = dir_ / "missing.csv";
+    options.inputs = {{InputRole::kOrders, dir_ / "missing.csv"}};
     EXPECT_NE(error_of(options).find("missing.csv: cannot open: No such file"), std::string::npos);
 
     write_text(dir_ / "empty.csv", "");
-    options.inputs[0] = dir_ / "empty.csv";
+    options.inputs = {{InputRole::kOrders, dir_ / "empty.csv"}};
     EXPECT_NE(error_of(options).find("empty.csv: is empty"), std::string::npos);
 
     write_text(dir_ / "noheader.csv", "order_id,price\n1,2\n");
-    options.inputs[0] = dir_ / "noheader.csv";
+    options.inputs = {{InputRole::kOrders, dir_ / "noheader.csv"}};
     const std::string message = error_of(options);
     EXPECT_NE(message.find("noheader.csv:1: header lacks the orders columns 'timestamp' and 'security_code'"),
               std::string::npos)
@@ -256,17 +261,17 @@ TEST_F(StreamExtractorTest, TruncatedLastLineIsKeptIfCompleteAndRejectedIfCut) {
     write_text(dir_ / "a.csv", "timestamp,security_code,price\n1712300000000000000,7,10\n1712300000000000000,7,11");
     write_text(dir_ / "b.csv", "timestamp,security_code,price\n1712300000000000000,7,10\n1712300000000000000,7");
     ExtractionOptions options;
-    options.inputs[0] = dir_ / "a.csv";
+    options.inputs = {{InputRole::kOrders, dir_ / "a.csv"}};
     options.output_dir = dir_ / "a";
     auto result = run_extraction(options);
     EXPECT_EQ(read_text(dir_ / "a/partitions/2024-04-05/7/orders.csv"),
               "timestamp,security_code,price\n1712300000000000000,7,10\n1712300000000000000,7,11\n");
-    options.inputs[0] = dir_ / "b.csv";
+    options.inputs = {{InputRole::kOrders, dir_ / "b.csv"}};
     options.output_dir = dir_ / "b";
     result = run_extraction(options);
     EXPECT_EQ(result.inputs[0].rejected, 1U);
-    EXPECT_EQ(read_text(dir_ / "b/rejects/orders.rejects.csv"),
-              "line_number,reason,text\n3,\"expected 3 fields, found 2\",\"1712300000000000000,7\"\n");
+    EXPECT_EQ(read_text(dir_ / "b/rejects/b.csv.rejects.csv"),
+              "line,byte_offset,kind,reason,text\n3,55,field_count,\"expected 3 fields, found 2\",\"1712300000000000000,7\"\n");
 }
 
 TEST_F(StreamExtractorTest, BinaryGarbageAndAHugeLineAreRejectedNotFatal) {
@@ -277,14 +282,14 @@ TEST_F(StreamExtractorTest, BinaryGarbageAndAHugeLineAreRejectedNotFatal) {
     garbage += std::string(10 * 1024 * 1024, 'Z') + "\n1712300000000000000,8\n";
     write_text(dir_ / "g.csv", garbage);
     ExtractionOptions options;
-    options.inputs[0] = dir_ / "g.csv";
+    options.inputs = {{InputRole::kOrders, dir_ / "g.csv"}};
     options.output_dir = dir_ / "out";
     options.block_bytes = 1 << 20;
     const ExtractionResult result = run_extraction(options);
     EXPECT_EQ(result.partitions.size(), 2U);
     EXPECT_GT(result.inputs[0].rejected, 0U);
     EXPECT_EQ(result.inputs[0].accepted, 2U);
-    const std::string rejects = read_text(options.output_dir / "rejects/orders.rejects.csv");
+    const std::string rejects = read_text(options.output_dir / "rejects/g.csv.rejects.csv");
     EXPECT_NE(rejects.find("line of 10485760 bytes is longer than the limit"), std::string::npos);
     EXPECT_LT(rejects.size(), 2U * 1024 * 1024);  // the huge line is not copied whole
 }
@@ -292,7 +297,7 @@ TEST_F(StreamExtractorTest, BinaryGarbageAndAHugeLineAreRejectedNotFatal) {
 TEST_F(StreamExtractorTest, TooManyRejectsStopsWithTheLineNamed) {
     write_text(dir_ / "o.csv", "timestamp,security_code\n1,x\n2,y\n3,z\n");
     ExtractionOptions options;
-    options.inputs[0] = dir_ / "o.csv";
+    options.inputs = {{InputRole::kOrders, dir_ / "o.csv"}};
     options.output_dir = dir_ / "out";
     options.max_rejects = 2;
     const std::string message = error_of(options);
@@ -302,7 +307,7 @@ TEST_F(StreamExtractorTest, TooManyRejectsStopsWithTheLineNamed) {
 TEST_F(StreamExtractorTest, UnknownTimeZoneIsRejectedBeforeAnyWork) {
     write_text(dir_ / "o.csv", "timestamp,security_code\n1,1\n");
     ExtractionOptions options;
-    options.inputs[0] = dir_ / "o.csv";
+    options.inputs = {{InputRole::kOrders, dir_ / "o.csv"}};
     options.output_dir = dir_ / "out";
     options.timezone = "../../etc/passwd";
     EXPECT_THROW(run_extraction(options), std::invalid_argument);

@@ -111,11 +111,13 @@ TEST(InputFingerprint, JsonRoundTrip) {
     EXPECT_THROW(fingerprint_from_json(broken), std::invalid_argument);
 }
 
-TEST(InputFingerprint, ListDifferenceMatchesByRole) {
+TEST(InputFingerprint, ListDifferenceComparesInInputOrder) {
     const InputFingerprint orders{"orders", "/o", 1, 1, 1};
     const InputFingerprint trades{"trades", "/t", 2, 2, 2};
     const InputFingerprint nbbo{"nbbo", "/n", 3, 3, 3};
-    EXPECT_FALSE(input_files_difference({orders, trades}, {trades, orders}).has_value());
+    EXPECT_FALSE(input_files_difference({orders, trades}, {orders, trades}).has_value());
+    // Order matters: it is the order of rows within every partition.
+    EXPECT_TRUE(input_files_difference({orders, trades}, {trades, orders}).has_value());
     const auto removed = input_files_difference({orders, trades, nbbo}, {orders, trades});
     ASSERT_TRUE(removed);
     EXPECT_NE(removed->find("input nbbo (/n) is no longer given"), std::string::npos) << *removed;
