@@ -25,6 +25,15 @@ using mdp::testing::make_synthetic_input;
 using mdp::testing::read_tree;
 using mdp::testing::SyntheticInput;
 
+std::string error_of(const ExtractionOptions& options) {
+    try {
+        run_extraction(options);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "no InputError";
+}
+
 class StreamExtractorTest : public ::testing::Test {
 protected:
     void SetUp() override { dir_ = fresh_scratch_dir(); }
@@ -226,16 +235,96 @@ TEST_F(StreamExtractorTest, KeepsOnlyRequestedColumnsPlusKeys) {
     EXPECT_THROW(run_extraction(options), InputError);
 }
 
-// --- Bad input -------------------------------------------------------------------------------
+// --- Several inputs per role ------------------------------------------------------------------
 
-std::string error_of(const ExtractionOptions& options) {
-    try {
-        run_extraction(options);
-    } catch (const InputError& e) {
-        return e.what();
+// Splits `csv` (header + rows) into `parts` files, each with the header, at row boundaries.
+std::vector<fs::path> split_into_files(const std::string& csv, size_t parts, const fs::path& dir,
+                                       const std::string& stem) {
+    const size_t header_end = csv.find('\n') + 1;
+    const std::string header = csv.substr(0, header_end);
+    std::vector<fs::path> files;
+    size_t begin = header_end;
+    for (size_t i = 0; i < parts; ++i) {
+        size_t end = i + 1 == parts ? csv.size() : csv.find('\n', header_end + (csv.size() - header_end) * (i + 1) / parts) + 1;
+        files.push_back(dir / (stem + "-" + std::to_string(i) + ".csv"));
+        write_text(files.back(), header + csv.substr(begin, end - begin));
+        begin = end;
     }
-    return "no InputError";
+    return files;
 }
+
+FileTree partitions_of(const fs::path& output_dir) {
+    FileTree tree;
+    for (auto& [path, content] : read_tree(output_dir / "partitions")) tree[path] = std::move(content);
+    return tree;
+}
+
+TEST_F(StreamExtractorTest, ManyInputFilesGiveTheFilesOfOneConcatenatedInput) {
+    const SyntheticInput in = make_synthetic_input(20000, 4, true);
+    ExtractionOptions one = options_for(in, "one");
+    run_extraction(one);
+
+    ExtractionOptions many = options_for(in, "many");
+    many.inputs.clear();
+    for (const fs::path& file : split_into_files(in.orders, 3, dir_ / "orders", "o"))
+        many.inputs.push_back({InputRole::kOrders, file});
+    for (const fs::path& file : split_into_files(in.trades, 2, dir_ / "trades", "t"))
+        many.inputs.push_back({InputRole::kTrades, file});
+    const ExtractionResult result = run_extraction(many);
+    EXPECT_EQ(mdp::testing::first_difference(partitions_of(one.output_dir), partitions_of(many.output_dir)), "");
+    ASSERT_EQ(result.inputs.size(), 5U);
+    uint64_t rejected = 0;
+    for (const InputSummary& input : result.inputs) rejected += input.rejected;
+    EXPECT_EQ(rejected, in.bad_lines);
+    EXPECT_TRUE(fs::exists(many.output_dir / "rejects/o-0.csv.rejects.csv"));
+
+    // Interrupted in the middle of the second orders file, then resumed: the same files again.
+    ExtractionOptions interrupted = many;
+    interrupted.output_dir = dir_ / "interrupted";
+    interrupted.checkpoint_every_bytes = 100'000;
+    std::atomic<bool> stop{false};
+    interrupted.stop_requested = &stop;
+    interrupted.on_progress = [&](uint64_t done, uint64_t total) {
+        if (done * 2 >= total) stop = true;
+    };
+    EXPECT_THROW(run_extraction(interrupted), Interrupted);
+    interrupted.stop_requested = nullptr;
+    interrupted.on_progress = nullptr;
+    interrupted.start_mode = StartMode::kResume;
+    EXPECT_TRUE(run_extraction(interrupted).resumed_from_checkpoint);
+    FileTree expected = read_tree(many.output_dir), got = read_tree(interrupted.output_dir);
+    expected.erase("extract.checkpoint");
+    got.erase("extract.checkpoint");
+    EXPECT_EQ(mdp::testing::first_difference(expected, got), "");
+}
+
+TEST_F(StreamExtractorTest, AnInputWithColumnsInAnotherOrderIsWrittenInTheFirstInputsOrder) {
+    write_text(dir_ / "a.csv", "timestamp,security_code,price\n1712300000000000000,7,10\n");
+    write_text(dir_ / "b.csv", "Price, SECURITY_CODE ,timestamp\r\n11,7,1712300000000000001\r\n\"1,2\",7,1712300000000000002\r\n");
+    write_text(dir_ / "c.csv", "timestamp,security_code,price\n1712300000000000003,7,13\n");
+    ExtractionOptions options;
+    options.output_dir = dir_ / "out";
+    options.inputs = {{InputRole::kOrders, dir_ / "a.csv"}, {InputRole::kOrders, dir_ / "b.csv"},
+                      {InputRole::kOrders, dir_ / "c.csv"}};
+    run_extraction(options);
+    EXPECT_EQ(read_text(options.output_dir / "partitions/2024-04-05/7/orders.csv"),
+              "timestamp,security_code,price\n1712300000000000000,7,10\n1712300000000000001,7,11\r\n"
+              "1712300000000000002,7,\"1,2\"\r\n1712300000000000003,7,13\n");
+}
+
+TEST_F(StreamExtractorTest, InputsOfOneRoleWithOtherColumnsAreRefusedBeforeAnyWork) {
+    write_text(dir_ / "a.csv", "timestamp,security_code,price\n1712300000000000000,7,10\n");
+    write_text(dir_ / "b.csv", "timestamp,security_code,quantity\n1712300000000000000,7,10\n");
+    ExtractionOptions options;
+    options.output_dir = dir_ / "out";
+    options.inputs = {{InputRole::kOrders, dir_ / "a.csv"}, {InputRole::kOrders, dir_ / "b.csv"}};
+    const std::string message = error_of(options);
+    EXPECT_NE(message.find("b.csv:1: its columns differ from those of"), std::string::npos) << message;
+    EXPECT_NE(message.find("it lacks price; it has quantity in addition"), std::string::npos) << message;
+    EXPECT_FALSE(fs::exists(options.output_dir / "partitions"));
+}
+
+// --- Bad input -------------------------------------------------------------------------------
 
 TEST_F(StreamExtractorTest, MissingEmptyAndHeaderlessFilesAreClearInputErrors) {
     ExtractionOptions options;
