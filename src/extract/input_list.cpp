@@ -57,6 +57,7 @@ std::vector<std::string> rejects_file_names(const std::vector<InputSpec>& inputs
     for (const InputSpec& input : inputs) {
         std::string base = input.path.filename().string();
         if (base.empty() || base == "-") base = "stdin";
+        base = std::string(role_name(input.role)) + "-" + base;
         std::string name = base + ".rejects.csv";
         for (int n = 2; !taken.insert(name).second; ++n) name = base + "." + std::to_string(n) + ".rejects.csv";
         names.push_back(std::move(name));

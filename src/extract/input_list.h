@@ -21,8 +21,10 @@ std::vector<std::filesystem::path> expand_input_paths(const std::vector<std::fil
 // so a second path, a hard link or a symlink to it count as the same).
 void require_distinct_inputs(const std::vector<InputSpec>& inputs);
 
-// For each input, in order: the name of its rejects file, "<base name>.rejects.csv", with
-// ".2", ".3"... before ".rejects.csv" for a base name already taken by an earlier input.
+// For each input, in order: the name of its rejects file, "<role>-<base name>.rejects.csv"
+// (orders-day1.csv.gz.rejects.csv), with ".2", ".3"... before ".rejects.csv" when an earlier
+// input of the role has the same base name. Names depend only on the inputs of the same role and
+// their order, so a run and a run made by appending the same inputs in steps name them alike.
 std::vector<std::string> rejects_file_names(const std::vector<InputSpec>& inputs);
 
 }  // namespace mdp::extract

@@ -59,9 +59,12 @@ TEST(InputList, RejectsFileNamesAreUniqueEvenForEqualBaseNames) {
                                            {InputRole::kNbbo, "/z/data.csv"},
                                            {InputRole::kOrders, "/w/data.csv.2"},
                                            {InputRole::kOrders, "-"}});
-    EXPECT_EQ(names, (std::vector<std::string>{"data.csv.rejects.csv", "data.csv.2.rejects.csv",
-                                               "data.csv.3.rejects.csv", "data.csv.2.2.rejects.csv",
-                                               "stdin.rejects.csv"}));
+    EXPECT_EQ(names, (std::vector<std::string>{"orders-data.csv.rejects.csv", "trades-data.csv.rejects.csv",
+                                               "nbbo-data.csv.rejects.csv", "orders-data.csv.2.rejects.csv",
+                                               "orders-stdin.rejects.csv"}));
+    const auto more = rejects_file_names({{InputRole::kOrders, "/x/data.csv"}, {InputRole::kOrders, "/y/data.csv"},
+                                          {InputRole::kOrders, "/z/data.csv"}});
+    EXPECT_EQ(more[2], "orders-data.csv.3.rejects.csv");
 }
 
 }  // namespace

@@ -97,7 +97,7 @@ TEST_F(StreamExtractorTest, PartitionFilesHoldExactlyTheInputRowsInOrder) {
     EXPECT_EQ(result.inputs[0].rejected, in.bad_lines);
     EXPECT_EQ(result.inputs[0].lines, 20000U);
     EXPECT_EQ(result.inputs[0].accepted, 20000U - in.bad_lines);
-    const std::string rejects = read_text(options.output_dir / "rejects/orders.csv.rejects.csv");
+    const std::string rejects = read_text(options.output_dir / "rejects/orders-orders.csv.rejects.csv");
     EXPECT_EQ(std::count(rejects.begin(), rejects.end(), '\n'), static_cast<long>(in.bad_lines + 1));
     // Line numbers are physical: row i of the generator is line i + 2 (header is line 1); the
     // byte offset is where that line starts in the input.
@@ -276,7 +276,7 @@ TEST_F(StreamExtractorTest, ManyInputFilesGiveTheFilesOfOneConcatenatedInput) {
     uint64_t rejected = 0;
     for (const InputSummary& input : result.inputs) rejected += input.rejected;
     EXPECT_EQ(rejected, in.bad_lines);
-    EXPECT_TRUE(fs::exists(many.output_dir / "rejects/o-0.csv.rejects.csv"));
+    EXPECT_TRUE(fs::exists(many.output_dir / "rejects/orders-o-0.csv.rejects.csv"));
 
     // Interrupted in the middle of the second orders file, then resumed: the same files again.
     ExtractionOptions interrupted = many;
@@ -359,7 +359,7 @@ TEST_F(StreamExtractorTest, TruncatedLastLineIsKeptIfCompleteAndRejectedIfCut) {
     options.output_dir = dir_ / "b";
     result = run_extraction(options);
     EXPECT_EQ(result.inputs[0].rejected, 1U);
-    EXPECT_EQ(read_text(dir_ / "b/rejects/b.csv.rejects.csv"),
+    EXPECT_EQ(read_text(dir_ / "b/rejects/orders-b.csv.rejects.csv"),
               "line,byte_offset,kind,reason,text\n3,55,field_count,\"expected 3 fields, found 2\",\"1712300000000000000,7\"\n");
 }
 
@@ -378,7 +378,7 @@ TEST_F(StreamExtractorTest, BinaryGarbageAndAHugeLineAreRejectedNotFatal) {
     EXPECT_EQ(result.partitions.size(), 2U);
     EXPECT_GT(result.inputs[0].rejected, 0U);
     EXPECT_EQ(result.inputs[0].accepted, 2U);
-    const std::string rejects = read_text(options.output_dir / "rejects/g.csv.rejects.csv");
+    const std::string rejects = read_text(options.output_dir / "rejects/orders-g.csv.rejects.csv");
     EXPECT_NE(rejects.find("line of 10485760 bytes is longer than the limit"), std::string::npos);
     EXPECT_LT(rejects.size(), 2U * 1024 * 1024);  // the huge line is not copied whole
 }
