@@ -78,6 +78,12 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
                  "Discard the run in --output (partitions, registry, results) and start over")
         ->group("Run control")
         ->excludes(app.get_option("--resume"));
+    app.add_flag("--append", s.append,
+                 "Add the inputs given to the run in --output (e.g. a new day): inputs already in the run are "
+                 "skipped, partitions that gain rows are analysed again, the results are rebuilt")
+        ->group("Run control")
+        ->excludes(app.get_option("--resume"))
+        ->excludes(app.get_option("--restart"));
     app.add_option("--max-retries", s.max_retries, "Attempts after the first before a partition is marked failed")
         ->capture_default_str()->check(CLI::Range(0, 100))->group("Run control");
     app.add_option("--retry-delay-ms", s.retry_delay_ms, "Delay before retrying a failed partition")
@@ -158,10 +164,14 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
     };
     if (s.output.empty()) return usage("--output DIR is required");
     const bool needs_inputs = s.phase == Phase::kAll || s.phase == Phase::kExtract;
-    if (needs_inputs && !s.resume && (s.orders.empty() || s.trades.empty())) {
+    if (s.append && !needs_inputs) return usage("--append adds inputs: use it with the whole pipeline or `extract`");
+    if (s.append && s.orders.empty() && s.trades.empty() && s.nbbo.empty()) {
+        return usage("--append needs the inputs to add (--orders, --trades, --nbbo)");
+    }
+    if (needs_inputs && !s.resume && !s.append && (s.orders.empty() || s.trades.empty())) {
         return usage("--orders and --trades are required (or --resume to continue the run in --output)");
     }
-    if (s.nbbo_source == "file" && needs_inputs && s.nbbo.empty() && !s.resume) {
+    if (s.nbbo_source == "file" && needs_inputs && s.nbbo.empty() && !s.resume && !s.append) {
         return usage("--nbbo-source file needs --nbbo FILE");
     }
     return s;

@@ -91,6 +91,21 @@ void record_in_registry(const extract::ExtractionResult& result, registry::Parti
                     registry::InputCounts{static_cast<int64_t>(counts.rows), static_cast<int64_t>(counts.bytes)};
             }
         }
+        // A partition that gained rows (an append) is analysed again.
+        if (auto known = registry.find(files.key)) {
+            if (known->inputs != inputs) {
+                known->inputs = std::move(inputs);
+                known->status = registry::PartitionStatus::kPending;
+                known->attempts = 0;
+                known->last_error.clear();
+                known->started_at.reset();
+                known->completed_at.reset();
+                known->duration_sec = 0;
+                known->results.clear();
+                registry.put(*known);
+            }
+            continue;
+        }
         partitions.push_back({files.key, std::move(inputs)});
     }
     registry.add_partitions(partitions);
@@ -118,7 +133,7 @@ void run_extract_phase(const PipelineSettings& settings, const ResourcePlan& pla
     options.timezone = settings.timezone;
     options.keep_columns = settings.columns;
     options.start_mode = settings.restart  ? extract::StartMode::kRestart
-                         : settings.resume ? extract::StartMode::kResume
+                         : settings.resume || settings.append ? extract::StartMode::kResume
                                            : extract::StartMode::kFresh;
     options.max_rejects = settings.max_rejects;
     options.max_line_bytes = settings.max_line_bytes;

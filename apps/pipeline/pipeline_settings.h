@@ -33,6 +33,7 @@ struct PipelineSettings {
 
     bool resume = false;
     bool restart = false;
+    bool append = false;  // add the inputs given to the run in `output` (docs/cli.md, "--append")
     uint32_t max_retries = 3;
     uint32_t retry_delay_ms = 1000;
 

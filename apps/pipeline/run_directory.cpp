@@ -6,6 +6,7 @@
 #include "extract/input_role.h"
 
 #include <algorithm>
+#include <iostream>
 
 namespace mdp::app {
 
@@ -82,11 +83,15 @@ void RunDirectory::begin_run(PipelineSettings& settings) {
         registry_.clear();
         fs::remove_all(output_ / "consolidated");
         registry_.save();
-    } else if (has_run && !settings.resume) {
+    } else if (has_run && !settings.resume && !settings.append) {
         throw ResumeRefused(output_.string() +
                             " already holds a run; pass --resume to continue it or --restart to start over");
     }
 
+    if (settings.append && has_run) {
+        begin_append(settings);
+        return;
+    }
     const bool inputs_named = !settings.orders.empty() || !settings.trades.empty() || !settings.nbbo.empty();
     if (settings.resume && has_run && !inputs_named) {
         // Inputs not given on the command line come from the registry, in their order.
@@ -129,6 +134,60 @@ void RunDirectory::begin_run(PipelineSettings& settings) {
     }
     registry_.set_input_files(std::move(fingerprints));
     registry_.set_settings(wanted_settings);
+    registry_.set_extraction_progress(nlohmann::json{{"state", "pending"}});
+    registry_.flush();
+}
+
+void RunDirectory::begin_append(PipelineSettings& settings) {
+    const nlohmann::json wanted_settings = output_settings(settings);
+    if (registry_.settings() != wanted_settings) {
+        throw ResumeRefused("cannot append to the run in " + output_.string() + ": " +
+                            describe_settings_change(registry_.settings(), wanted_settings) +
+                            "; append with the run's settings, or --restart");
+    }
+    // The run's inputs stay first, in their order; what is new follows (docs/cli.md, "--append").
+    std::vector<registry::InputFingerprint> fingerprints = registry_.input_files();
+    settings.inputs.clear();
+    for (const auto& recorded : fingerprints) {
+        const auto role = role_named(recorded.role);
+        if (!role) throw ResumeRefused("the registry in " + output_.string() + " names an unknown input role '" +
+                                       recorded.role + "'");
+        settings.inputs.push_back({*role, fs::path(recorded.path)});
+    }
+    size_t added = 0;
+    for (extract::InputSpec& input : inputs_given(settings)) {
+        const fs::path absolute = fs::absolute(input.path).lexically_normal();
+        registry::InputFingerprint fingerprint =
+            registry::fingerprint_file(std::string(extract::role_name(input.role)), absolute);
+        const auto same_content = std::find_if(fingerprints.begin(), fingerprints.end(), [&](const auto& known) {
+            return known.role == fingerprint.role && known.size == fingerprint.size &&
+                   known.sample_hash == fingerprint.sample_hash;
+        });
+        if (same_content != fingerprints.end()) {
+            std::cerr << "append: " << input.path.string() << " is already in the run (as " << same_content->path
+                      << "); skipped\n";
+            continue;
+        }
+        const auto same_path = std::find_if(fingerprints.begin(), fingerprints.end(),
+                                            [&](const auto& known) { return known.path == fingerprint.path; });
+        if (same_path != fingerprints.end()) {
+            throw ResumeRefused("cannot append " + input.path.string() +
+                                ": it was ingested before and has changed since (" +
+                                registry::fingerprint_difference(*same_path, fingerprint).value_or("") +
+                                "); a corrected file needs --restart");
+        }
+        fingerprints.push_back(std::move(fingerprint));
+        settings.inputs.push_back({input.role, absolute});
+        ++added;
+    }
+    extract::require_distinct_inputs(settings.inputs);
+    if (added == 0) {
+        std::cerr << "append: nothing new to add to " << output_.string() << "\n";
+        return;
+    }
+    std::cerr << "append: " << added << " new input" << (added == 1 ? "" : "s") << " for " << output_.string()
+              << "\n";
+    registry_.set_input_files(std::move(fingerprints));
     registry_.set_extraction_progress(nlohmann::json{{"state", "pending"}});
     registry_.flush();
 }

@@ -27,6 +27,8 @@ public:
     // `settings` from the registry when resuming. Throws ResumeRefused when the directory holds
     // a run and neither --resume nor --restart was given, or when --resume finds other inputs
     // or settings; with --restart, forgets the previous run's registry and results.
+    // With --append on a directory that holds a run, the run's inputs followed by the new ones
+    // given (those already in the run are skipped; a changed one is refused).
     void begin_run(PipelineSettings& settings);
 
     // For phases that only use what is there (`process`, `aggregate`): throws ResumeRefused if
@@ -39,6 +41,8 @@ public:
     static nlohmann::json output_settings(const PipelineSettings& settings);
 
 private:
+    void begin_append(PipelineSettings& settings);
+
     std::filesystem::path output_;
     registry::OutputDirectoryLock lock_;
     registry::PartitionRegistry registry_;

@@ -25,10 +25,11 @@ using registry::PartitionStatus;
 
 namespace {
 
-constexpr std::array<std::string_view, 22> kPartitionColumns{"date",
+// Results only: attempts and durations are run metadata (registry, `status`, the SQLite `runs`
+// table), so the file is byte-identical however often a run was interrupted and resumed.
+constexpr std::array<std::string_view, 20> kPartitionColumns{"date",
                                                              "security",
                                                              "status",
-                                                             "attempts",
                                                              "consolidated",
                                                              "orders_rows",
                                                              "trades_rows",
@@ -45,7 +46,6 @@ constexpr std::array<std::string_view, 22> kPartitionColumns{"date",
                                                              "mean_sim_exec_cost_arrival_bps",
                                                              "mean_saving_bps",
                                                              "saving_paired_t_pvalue",
-                                                             "duration_sec",
                                                              "note"};
 
 constexpr std::array<std::string_view, 7> kResultColumns{
@@ -258,7 +258,6 @@ class Run {
         row.text(entry.key.date.to_string())
             .integer(static_cast<int64_t>(entry.key.security))
             .text(registry::status_name(entry.status))
-            .integer(static_cast<int64_t>(entry.attempts))
             .boolean(included)
             .integer(input_rows(entry, "orders"))
             .integer(input_rows(entry, "trades"))
@@ -275,11 +274,6 @@ class Run {
                 .number(stats_.headline.saving_paired_t_pvalue);
         } else {
             row.empty().empty().empty().empty().empty();
-        }
-        if (completed || entry.status == PartitionStatus::kFailed) {
-            row.number(entry.duration_sec);
-        } else {
-            row.empty();
         }
         row.text(note);
         partitions.end_row();

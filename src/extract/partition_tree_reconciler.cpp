@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <iterator>
 #include <stdexcept>
 #include <unordered_map>
 
@@ -34,6 +35,16 @@ void cut_to(const fs::path& path, uint64_t length) {
     if (size > length && ::truncate(path.c_str(), static_cast<off_t>(length)) != 0) {
         throw IoError::from_errno("truncate", path);
     }
+}
+
+// <date>/<security>/orders.csv (or trades.csv, nbbo.csv), relative to partitions/.
+bool is_partition_input_file(const fs::path& relative) {
+    if (std::distance(relative.begin(), relative.end()) != 3) return false;
+    const std::string name = relative.filename().string();
+    for (const InputRole role : kAllInputRoles) {
+        if (name == partition_file_name(role)) return true;
+    }
+    return false;
 }
 
 // Removes every file below `root` that `keep` does not accept, then empty directories.
@@ -78,19 +89,25 @@ void reconcile_with_checkpoint(const fs::path& output_dir, const ExtractionCheck
             if (length > 0) committed.emplace(file.string(), length);
         }
     }
-    if (rejects_file_names.size() != checkpoint->rejects.size()) {
+    // The run may have more inputs than the checkpoint (inputs appended since): theirs start empty.
+    if (rejects_file_names.size() < checkpoint->rejects.size()) {
         throw std::runtime_error("cannot resume: the checkpoint describes " +
                                  std::to_string(checkpoint->rejects.size()) + " inputs, the run has " +
                                  std::to_string(rejects_file_names.size()));
     }
     for (size_t i = 0; i < rejects_file_names.size(); ++i) {
         const fs::path file = PartitionFileSet::rejects_path(output_dir, rejects_file_names[i]);
-        const uint64_t length = checkpoint->rejects[i].bytes;
+        const uint64_t length = i < checkpoint->rejects.size() ? checkpoint->rejects[i].bytes : 0;
         cut_to(file, length);
         if (length > 0) committed.emplace(file.string(), length);
     }
     const auto known = [&](const fs::path& file) { return committed.count(file.string()) > 0; };
-    prune(partitions_root, known);
+    // Below partitions/ extraction owns only <date>/<security>/<role>.csv: the analysis results
+    // beside them (stats/ of partitions completed before an append) are not extraction's to remove.
+    const auto known_or_not_ours = [&](const fs::path& file) {
+        return known(file) || !is_partition_input_file(file.lexically_relative(partitions_root));
+    };
+    prune(partitions_root, known_or_not_ours);
     prune(rejects_root, known);
 }
 

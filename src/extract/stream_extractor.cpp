@@ -55,6 +55,12 @@ std::string run_identity(const ExtractionOptions& options, const MarketTimeZone&
     return id.str();
 }
 
+// True when `now` is `was` with inputs added at the end (the same settings and earlier inputs):
+// a checkpoint of `was` can be continued by reading the added inputs after its own.
+bool extends(const std::string& now, const std::string& was) {
+    return now.size() > was.size() && now.compare(0, was.size(), was) == 0 && now[was.size()] == ';';
+}
+
 std::string first_difference(const std::string& was, const std::string& now) {
     auto split = [](const std::string& s) {
         std::vector<std::string> parts;
@@ -172,7 +178,8 @@ private:
             reconcile_with_checkpoint(options_.output_dir, nullptr, rejects_names_);
             return false;
         }
-        if (previous->identity != checkpoint_.identity) {
+        const bool extends_previous = extends(checkpoint_.identity, previous->identity);
+        if (previous->identity != checkpoint_.identity && !extends_previous) {
             throw ResumeRefused("cannot resume in " + options_.output_dir.string() +
                                 ": the inputs or settings changed (" +
                                 first_difference(previous->identity, checkpoint_.identity) +
@@ -184,8 +191,11 @@ private:
             if (dynamic_cast<const IoError*>(&e) != nullptr) throw;
             throw ResumeRefused(e.what());
         }
-        checkpoint_.inputs = previous->inputs;
-        files_.restore(previous->partitions, previous->rejects);
+        // Inputs added since (an append) start from nothing, after the previous ones.
+        std::copy(previous->inputs.begin(), previous->inputs.end(), checkpoint_.inputs.begin());
+        std::vector<FileCounts> rejects = previous->rejects;
+        rejects.resize(plans_.size());
+        files_.restore(previous->partitions, std::move(rejects));
         return true;
     }
 

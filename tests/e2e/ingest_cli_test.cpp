@@ -1,0 +1,207 @@
+// End-to-end tests of ingest: several input files per role (and directories of them), and
+// --append of new inputs to a finished run, which must end byte-identical to one run over every
+// input (partition files, every partition's stats, rejects and consolidated tables), also when an
+// append is killed with SIGKILL and resumed.
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <random>
+#include <thread>
+
+#include "support/file_tree.h"
+#include "support/process.h"
+#include "support/scratch_dir.h"
+
+namespace mdp {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace mdp::testing;
+
+// Everything a run produces that is results, not run metadata: the partitions (input files and
+// stats/), rejects/ and consolidated/ except the report (which shows run times).
+FileTree results_of(const fs::path& out) {
+    FileTree tree;
+    for (const char* part : {"partitions", "rejects", "consolidated"}) {
+        if (!fs::exists(out / part)) continue;
+        for (auto& [path, content] : read_tree(out / part)) tree[std::string(part) + "/" + path] = std::move(content);
+    }
+    tree.erase("consolidated/report.html");
+    return tree;
+}
+
+class IngestCliTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        dir_ = fresh_scratch_dir();
+        const CommandResult r = run_shell(shell_quote(binary("generate_market_data")) + " -q -o " +
+                                          shell_quote((dir_ / "in").string()) +
+                                          " --securities 12 --days 4 --orders-rows 20000 --malformed-rate 0.001");
+        ASSERT_EQ(r.exit_code, 0) << r.output;
+        for (const char* role : {"orders", "trades", "nbbo"}) split_in_three(role);
+    }
+
+    // in/<role>.csv -> parts/<role>/part-0.csv .. part-2.csv, each with the header, cut at 40% and
+    // 75% of the rows: cuts fall inside days, so partitions span two files.
+    void split_in_three(const std::string& role) {
+        std::ifstream in(dir_ / "in" / (role + ".csv"));
+        std::string header;
+        std::getline(in, header);
+        std::vector<std::string> rows;
+        for (std::string line; std::getline(in, line);) rows.push_back(line);
+        const size_t cuts[] = {0, rows.size() * 2 / 5, rows.size() * 3 / 4, rows.size()};
+        fs::create_directories(dir_ / "parts" / role);
+        for (int part = 0; part < 3; ++part) {
+            std::ofstream out(part_path(role, part));
+            out << header << "\n";
+            for (size_t i = cuts[part]; i < cuts[part + 1]; ++i) out << rows[i] << "\n";
+        }
+    }
+
+    fs::path part_path(const std::string& role, int part) const {
+        return dir_ / "parts" / role / ("part-" + std::to_string(part) + ".csv");
+    }
+
+    // --orders P --trades P --nbbo P for the given parts.
+    std::vector<std::string> parts(std::initializer_list<int> which) const {
+        std::vector<std::string> args;
+        for (const char* role : {"orders", "trades", "nbbo"}) {
+            args.push_back(std::string("--") + role);
+            for (const int part : which) args.push_back(part_path(role, part).string());
+        }
+        return args;
+    }
+
+    std::vector<std::string> argv_for(const fs::path& out, std::vector<std::string> args) const {
+        args.insert(args.begin(), binary("run_multidataset_pipeline"));
+        args.insert(args.end(), {"--output", out.string(), "--progress", "none"});
+        return args;
+    }
+
+    CommandResult run(const fs::path& out, std::vector<std::string> args) const {
+        std::string command;
+        for (const auto& arg : argv_for(out, std::move(args))) command += shell_quote(arg) + " ";
+        return run_shell(command);
+    }
+
+    // One run over all three parts: every orders part through its directory, to check that a
+    // directory stands for its files in name order.
+    FileTree reference() {
+        const fs::path out = dir_ / "reference";
+        if (!fs::exists(out)) {
+            const CommandResult r =
+                run(out, {"--orders", (dir_ / "parts/orders").string(), "--trades", part_path("trades", 0).string(),
+                          part_path("trades", 1).string(), part_path("trades", 2).string(), "--nbbo",
+                          (dir_ / "parts/nbbo").string()});
+            EXPECT_EQ(r.exit_code, 0) << r.output;
+        }
+        return results_of(out);
+    }
+
+    fs::path dir_;
+};
+
+TEST_F(IngestCliTest, ManyFilesGiveThePartitionsOfOneFile) {
+    const FileTree from_parts = reference();
+    ASSERT_EQ(run(dir_ / "whole", {"--orders", (dir_ / "in/orders.csv").string(), "--trades",
+                                   (dir_ / "in/trades.csv").string(), "--nbbo", (dir_ / "in/nbbo.csv").string()})
+                  .exit_code,
+              0);
+    FileTree whole = results_of(dir_ / "whole");
+    FileTree parts = from_parts;
+    // Rejects are per input file, so only the partitions and results compare.
+    std::erase_if(whole, [](const auto& entry) { return entry.first.starts_with("rejects/"); });
+    std::erase_if(parts, [](const auto& entry) { return entry.first.starts_with("rejects/"); });
+    EXPECT_EQ(first_difference(parts, whole), "");
+    EXPECT_TRUE(from_parts.contains("rejects/orders-part-1.csv.rejects.csv"));
+}
+
+TEST_F(IngestCliTest, AppendingInStepsEqualsOneRunOverEveryInput) {
+    const FileTree expected = reference();
+    const fs::path three_steps = dir_ / "three_steps";
+    CommandResult r = run(three_steps, parts({0}));
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    std::vector<std::string> append = parts({1});
+    append.push_back("--append");
+    r = run(three_steps, append);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("append: 3 new inputs"), std::string::npos) << r.output;
+    append = parts({2});
+    append.push_back("--append");
+    r = run(three_steps, append);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_EQ(first_difference(results_of(three_steps), expected), "");
+
+    // The same inputs again, and a renamed copy of one, change nothing.
+    fs::copy_file(part_path("orders", 1), dir_ / "renamed-orders.csv");
+    append = parts({2});
+    append.insert(append.begin() + 1, (dir_ / "renamed-orders.csv").string());
+    append.push_back("--append");
+    r = run(three_steps, append);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("is already in the run"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("nothing new to add"), std::string::npos) << r.output;
+    EXPECT_EQ(first_difference(results_of(three_steps), expected), "");
+
+    const fs::path two_steps = dir_ / "two_steps";
+    ASSERT_EQ(run(two_steps, parts({0})).exit_code, 0);
+    append = parts({1, 2});
+    append.push_back("--append");
+    r = run(two_steps, append);
+    ASSERT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_EQ(first_difference(results_of(two_steps), expected), "");
+}
+
+TEST_F(IngestCliTest, AChangedInputIsRefusedOnAppendAndTheSameFileTwiceIsAnError) {
+    const fs::path out = dir_ / "out";
+    ASSERT_EQ(run(out, parts({0})).exit_code, 0);
+    {
+        std::ofstream grow(part_path("orders", 0), std::ios::app);
+        grow << "garbage line\n";
+    }
+    std::vector<std::string> append = parts({0, 1});
+    append.push_back("--append");
+    CommandResult r = run(out, append);
+    EXPECT_EQ(r.exit_code, 8) << r.output;
+    EXPECT_NE(r.output.find("part-0.csv: it was ingested before and has changed"), std::string::npos) << r.output;
+
+    r = run(dir_ / "twice", {"--orders", part_path("orders", 1).string(), part_path("orders", 1).string(),
+                             "--trades", part_path("trades", 1).string()});
+    EXPECT_EQ(r.exit_code, 3) << r.output;
+    EXPECT_NE(r.output.find("is the same file as"), std::string::npos) << r.output;
+}
+
+TEST_F(IngestCliTest, KillNineDuringAnAppendThenResumeEndsLikeOneRun) {
+    const FileTree expected = reference();
+    std::vector<std::string> append = parts({1, 2});
+    append.push_back("--append");
+    // How long the append takes, to aim the kills inside it.
+    ASSERT_EQ(run(dir_ / "timing", parts({0})).exit_code, 0);
+    const auto started = std::chrono::steady_clock::now();
+    ASSERT_EQ(run(dir_ / "timing", append).exit_code, 0);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    std::mt19937 rng(11);
+    std::uniform_real_distribution<double> when(0.05, 0.9);
+    int mid_run_kills = 0;
+    for (int attempt = 0; attempt < 6 && mid_run_kills < 3; ++attempt) {
+        const fs::path out = dir_ / ("run" + std::to_string(attempt));
+        ASSERT_EQ(run(out, parts({0})).exit_code, 0);
+        const double kill_after = when(rng) * seconds;
+        const pid_t pid = spawn(argv_for(out, append), dir_ / "killed.log");
+        std::this_thread::sleep_for(std::chrono::duration<double>(kill_after));
+        ::kill(pid, SIGKILL);
+        if (wait_for(pid).term_signal != SIGKILL) continue;  // finished before the kill
+        ++mid_run_kills;
+        const CommandResult r = run(out, {"--resume"});
+        ASSERT_EQ(r.exit_code, 0) << r.output;
+        EXPECT_EQ(first_difference(results_of(out), expected), "") << "killed after " << kill_after << " s";
+        fs::remove_all(out);
+    }
+    EXPECT_GE(mid_run_kills, 2) << "the append (" << seconds << " s) ended before most kills";
+}
+
+}  // namespace
+}  // namespace mdp
