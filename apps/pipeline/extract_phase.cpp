@@ -7,6 +7,7 @@
 #include <iostream>
 #include <memory>
 
+#include "common/errors.h"
 #include "common/progress_meter.h"
 #include "common/unique_fd.h"
 #include "stop_signal.h"
@@ -123,6 +124,27 @@ void record_in_registry(const extract::ExtractionResult& result, registry::Parti
     registry.flush();
 }
 
+// Rows were read but none of a role's could be partitioned: the inputs are not what the run
+// expects (a wrong file, a wrong --timezone would not do this, a wrong export format would), and
+// an analysis of nothing would look like a result.
+void require_accepted_rows(const extract::ExtractionResult& result) {
+    for (const extract::InputRole role : extract::kAllInputRoles) {
+        uint64_t lines = 0, accepted = 0;
+        const extract::InputSummary* example = nullptr;
+        for (const extract::InputSummary& input : result.inputs) {
+            if (input.role != role) continue;
+            lines += input.lines;
+            accepted += input.accepted;
+            if (example == nullptr) example = &input;
+        }
+        if (lines > 0 && accepted == 0) {
+            throw InputError(example->path, "every one of the " + std::to_string(lines) + " rows of the " +
+                                                std::string(extract::role_name(role)) +
+                                                " inputs was rejected; see " + example->rejects_file.string());
+        }
+    }
+}
+
 }  // namespace
 
 void run_extract_phase(const PipelineSettings& settings, const ResourcePlan& plan, RunDirectory& run) {
@@ -166,6 +188,7 @@ void run_extract_phase(const PipelineSettings& settings, const ResourcePlan& pla
     const auto result = extract::run_extraction(options);
     if (meter) meter->finish();
     if (settings.progress != ProgressStyle::kNone) print_summary(result, settings.output);
+    require_accepted_rows(result);
     record_in_registry(result, run.registry());
 }
 

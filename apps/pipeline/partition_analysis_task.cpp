@@ -3,23 +3,50 @@
 #include <stdexcept>
 
 #include "common/errors.h"
+#include "extract/input_role.h"
 
 namespace mdp::app {
 
 namespace fs = std::filesystem;
 
-PartitionAnalysisTask::PartitionAnalysisTask(fs::path output_dir, analyzers::AnalysisSettings settings)
-    : output_dir_(std::move(output_dir)), settings_(settings) {}
+PartitionAnalysisTask::PartitionAnalysisTask(fs::path output_dir, analyzers::AnalysisSettings settings,
+                                             std::unordered_map<std::string, registry::InputCountsMap> expected_inputs)
+    : output_dir_(std::move(output_dir)), settings_(settings), expected_inputs_(std::move(expected_inputs)) {}
+
+void PartitionAnalysisTask::check_input_files(const PartitionKey& key, const fs::path& directory) const {
+    const auto expected = expected_inputs_.find(key.to_string());
+    if (expected == expected_inputs_.end()) return;
+    for (const extract::InputRole role : extract::kAllInputRoles) {
+        const auto counts = expected->second.find(std::string(extract::role_name(role)));
+        const int64_t want = counts == expected->second.end() ? 0 : counts->second.bytes;
+        const fs::path file = directory / extract::partition_file_name(role);
+        std::error_code error;
+        const auto size = fs::file_size(file, error);
+        const int64_t have = error ? 0 : static_cast<int64_t>(size);
+        if (have == want) continue;
+        const std::string what = error ? "is missing" : "holds " + std::to_string(have) + " bytes";
+        throw engine::PermanentTaskError(
+            file.lexically_relative(output_dir_).string() + " " + what + " but extraction wrote " +
+            std::to_string(want) + " bytes to it: the partition's input was changed after extraction "
+            "(restore the file, or start over with --restart)");
+    }
+}
 
 engine::TaskResult PartitionAnalysisTask::run(const engine::WorkItem& item) {
     const auto key = PartitionKey::parse(item.id);
-    if (!key) throw std::invalid_argument("not a partition key: " + item.id);
+    if (!key) throw engine::PermanentTaskError("not a partition key: " + item.id);
     const fs::path directory = key->directory_under(output_dir_);
+    check_input_files(*key, directory);
     const fs::path staging = directory / kStagingDirectory;
     const fs::path final_stats = directory / kStatsDirectory;
     fs::remove_all(staging);  // left by an interrupted attempt
-    const analyzers::PartitionAnalysisResult result =
-        analyzers::analyze_partition(directory, staging, *key, settings_);
+    analyzers::PartitionAnalysisResult result;
+    try {
+        result = analyzers::analyze_partition(directory, staging, *key, settings_);
+    } catch (const InputError& e) {
+        // The partition's data is what it is: another attempt would fail the same way.
+        throw engine::PermanentTaskError(e.what());
+    }
     fs::remove_all(final_stats);  // from an earlier run whose completion was never recorded
     fs::rename(staging, final_stats);
     return engine::TaskResult{result.counts};

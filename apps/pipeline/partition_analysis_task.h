@@ -2,17 +2,27 @@
 // The per-partition work of phase 2, as the engine sees it: run the analyzers on one partition,
 // writing into stats.partial/ and renaming it to stats/ only when every file is written, so a
 // partition's results are either complete or absent.
+//
+// Before analysing, the partition's input files are checked against what extraction recorded in
+// the registry (their lengths): a file deleted or cut after extraction fails the partition with
+// an error naming it, instead of being analysed as if it were empty. Failures that another
+// attempt cannot change (bad data, such a missing file) are permanent: not retried.
 
 #include <filesystem>
+#include <unordered_map>
 
 #include "analyzers/partition_analysis.h"
 #include "engine/partition_task.h"
+#include "registry/partition_entry.h"
 
 namespace mdp::app {
 
 class PartitionAnalysisTask : public engine::PartitionTask {
 public:
-    PartitionAnalysisTask(std::filesystem::path output_dir, analyzers::AnalysisSettings settings);
+    // `expected_inputs`: partition key -> the input counts extraction recorded for it. Read
+    // concurrently, never changed while the task runs.
+    PartitionAnalysisTask(std::filesystem::path output_dir, analyzers::AnalysisSettings settings,
+                          std::unordered_map<std::string, registry::InputCountsMap> expected_inputs);
 
     engine::TaskResult run(const engine::WorkItem& item) override;
 
@@ -20,8 +30,11 @@ public:
     static constexpr const char* kStagingDirectory = "stats.partial";
 
 private:
+    void check_input_files(const PartitionKey& key, const std::filesystem::path& directory) const;
+
     std::filesystem::path output_dir_;
     analyzers::AnalysisSettings settings_;
+    std::unordered_map<std::string, registry::InputCountsMap> expected_inputs_;
 };
 
 }  // namespace mdp::app

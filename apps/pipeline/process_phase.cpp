@@ -1,6 +1,7 @@
 #include "process_phase.h"
 
 #include <iostream>
+#include <unordered_map>
 
 #include "common/progress_meter.h"
 #include "engine/task_runner.h"
@@ -16,17 +17,24 @@ uint64_t estimated_analysis_memory(uint64_t input_bytes) { return 2 * input_byte
 
 namespace {
 
-std::vector<engine::WorkItem> runnable_partitions(registry::PartitionRegistry& registry, uint32_t max_retries) {
+struct RunnablePartitions {
     std::vector<engine::WorkItem> items;
+    std::unordered_map<std::string, registry::InputCountsMap> inputs;  // what extraction recorded
+};
+
+RunnablePartitions runnable_partitions(registry::PartitionRegistry& registry, uint32_t max_retries) {
+    RunnablePartitions runnable;
     registry.for_each({}, [&](const registry::PartitionEntry& entry) {
         const bool pending = entry.status == registry::PartitionStatus::kPending;
         const bool retryable = entry.status == registry::PartitionStatus::kFailed && entry.attempts <= max_retries;
         if (!pending && !retryable) return;
         uint64_t bytes = 0;
         for (const auto& [role, counts] : entry.inputs) bytes += static_cast<uint64_t>(counts.bytes);
-        items.push_back(engine::WorkItem{entry.key.to_string(), bytes, estimated_analysis_memory(bytes), entry.attempts});
+        std::string id = entry.key.to_string();
+        runnable.inputs.emplace(id, entry.inputs);
+        runnable.items.push_back(engine::WorkItem{std::move(id), bytes, estimated_analysis_memory(bytes), entry.attempts});
     });
-    return items;
+    return runnable;
 }
 
 }  // namespace
@@ -37,12 +45,12 @@ engine::RunSummary run_process_phase(const PipelineSettings& settings, const Res
     if (interrupted > 0 && settings.progress != ProgressStyle::kNone) {
         std::cerr << "process: " << interrupted << " partitions were interrupted by the last run; running them again\n";
     }
-    std::vector<engine::WorkItem> items = runnable_partitions(registry, settings.max_retries);
+    RunnablePartitions runnable = runnable_partitions(registry, settings.max_retries);
 
     analyzers::AnalysisSettings analysis;
     analysis.nbbo_source = settings.nbbo_source == "file" ? analyzers::AnalysisSettings::NbboSource::kFile
                                                           : analyzers::AnalysisSettings::NbboSource::kOrder;
-    PartitionAnalysisTask task(run.path(), analysis);
+    PartitionAnalysisTask task(run.path(), analysis, std::move(runnable.inputs));
     RegistryListener listener(registry, run.path());
 
     engine::EngineOptions options;
@@ -57,7 +65,7 @@ engine::RunSummary run_process_phase(const PipelineSettings& settings, const Res
         if (settings.progress == ProgressStyle::kBar) options.progress.terminal = true;
         if (settings.progress == ProgressStyle::kPlain) options.progress.terminal = false;
     }
-    const engine::RunSummary summary = engine::run_tasks(std::move(items), task, listener, options);
+    const engine::RunSummary summary = engine::run_tasks(std::move(runnable.items), task, listener, options);
     registry.save();
 
     if (settings.progress != ProgressStyle::kNone) {

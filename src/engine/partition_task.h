@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <stdexcept>
 #include <string>
 
 namespace mdp::engine {
@@ -24,8 +25,16 @@ struct TaskResult {
     std::map<std::string, int64_t> counts;
 };
 
+// A failure that another attempt cannot change (bad data, a missing input): the item fails at
+// once, without the retries and their delays that transient failures (I/O errors, memory) get.
+class PermanentTaskError : public std::runtime_error {
+  public:
+    using std::runtime_error::runtime_error;
+};
+
 // Processes one item. Called concurrently from several threads for different items, so it must
-// be thread-safe. Throws on failure; the exception's message becomes the item's error.
+// be thread-safe. Throws on failure; the exception's message becomes the item's error. Throw
+// PermanentTaskError when retrying is pointless.
 class PartitionTask {
   public:
     virtual ~PartitionTask() = default;

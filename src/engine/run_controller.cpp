@@ -100,7 +100,7 @@ void RunController::on_outcome(const AttemptOutcome& outcome, ControllerOutput& 
         advance_progress(item);
     } else {
         const uint32_t attempt = item.previous_attempts + 1;
-        const bool will_retry = attempt <= options_.max_retries;
+        const bool will_retry = !outcome.permanent && attempt <= options_.max_retries;
         notify([&] { listener_.on_attempt_failed(item, attempt, outcome.error, will_retry); });
         if (will_retry) {
             WorkItem retry = item;

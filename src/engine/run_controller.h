@@ -26,6 +26,7 @@ struct AttemptOutcome {
     bool succeeded = false;
     TaskResult result;
     std::string error;  // one line, when !succeeded
+    bool permanent = false;  // the failure cannot change on retry (PermanentTaskError)
     double seconds = 0;
 };
 struct RetryDue {

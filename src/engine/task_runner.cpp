@@ -60,6 +60,9 @@ RunEvent run_one(PartitionTask& task, const WorkItem& item) {
     try {
         outcome.result = task.run(item);
         outcome.succeeded = true;
+    } catch (const PermanentTaskError&) {
+        outcome.permanent = true;
+        outcome.error = describe_exception(std::current_exception());
     } catch (...) {
         outcome.error = describe_exception(std::current_exception());
     }

@@ -151,10 +151,15 @@ TEST_F(ExtractCliTest, ExitCodesForBadInputAndUsage) {
                   " --trades " + shell_quote((dir_ / "trades.csv").string()) + " -o " + shell_quote((dir_ / "out2").string()));
     EXPECT_EQ(r.exit_code, 3) << r.output;
     EXPECT_NE(r.output.find("bad.csv:3: more than 1 rejected rows"), std::string::npos) << r.output;
+    // Every row of a role rejected: an error, not an empty analysis.
+    r = run_shell(bin + " extract --progress none --orders " + shell_quote((dir_ / "bad.csv").string()) +
+                  " --trades " + shell_quote((dir_ / "trades.csv").string()) + " -o " + shell_quote((dir_ / "out3").string()));
+    EXPECT_EQ(r.exit_code, 3) << r.output;
+    EXPECT_NE(r.output.find("every one of the 2 rows of the orders inputs was rejected"), std::string::npos) << r.output;
     // Nothing was written outside the output directories.
     for (const auto& entry : fs::directory_iterator(dir_)) {
         const std::string name = entry.path().filename().string();
-        EXPECT_TRUE(name == "out" || name == "out2" || name.ends_with(".csv")) << name;
+        EXPECT_TRUE(name == "out" || name == "out2" || name == "out3" || name.ends_with(".csv")) << name;
     }
 }
 

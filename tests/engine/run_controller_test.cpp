@@ -136,6 +136,27 @@ TEST(RunController, SchedulesARetryAfterTheDelayAndCountsAttempts) {
     EXPECT_EQ(out.expedited, 1);
 }
 
+TEST(RunController, APermanentFailureIsFinalAtOnceWithoutRetries) {
+    LargestFirstQueue queue({{"a", 5, 1, 0}, {"b", 4, 1, 0}});
+    CountingListener listener;
+    EngineOptions options;
+    options.workers = 1;
+    options.max_retries = 3;
+    options.retry_delay = 250ms;
+    RunController controller(queue, listener, options, nullptr);
+    FakeOutput out;
+    controller.handle(RunBegins{}, out);
+    AttemptOutcome bad_data = failure(out.started[0], "bad data");
+    bad_data.permanent = true;
+    controller.handle(bad_data, out);
+    EXPECT_EQ(listener.failed, (std::vector<std::string>{"a final: bad data"}));
+    EXPECT_EQ(ticks(out), out.delayed.size());  // no retry scheduled
+    ASSERT_EQ(out.started_ids(), (std::vector<std::string>{"a", "b"}));  // the next item at once
+    controller.handle(failure(out.started[1], "io"), out);  // transient: retried
+    EXPECT_EQ(listener.failed.back(), "b retry: io");
+    EXPECT_EQ(controller.summary().failed, 1u);
+}
+
 TEST(RunController, StopRequestedCountsWaitingRetriesAsNotStarted) {
     LargestFirstQueue queue({{"a", 5, 1, 0}, {"b", 4, 1, 0}, {"c", 3, 1, 0}});
     CountingListener listener;

@@ -480,6 +480,26 @@ TEST(TaskRunner, NonStandardExceptionIsAFailedAttempt) {
     EXPECT_FALSE(listener.failures[0].will_retry);
 }
 
+TEST(TaskRunner, APermanentErrorFailsTheItemWithoutRetries) {
+    class BadData : public PartitionTask {
+      public:
+        TaskResult run(const WorkItem&) override {
+            ++calls;
+            throw PermanentTaskError("price 'abc' is not an integer");
+        }
+        std::atomic<int> calls{0};
+    } task;
+    RecordingListener listener;
+    EngineOptions options = options_with(1);
+    options.max_retries = 3;
+    const RunSummary summary = run_tasks({item("a", 1)}, task, listener, options);
+    EXPECT_EQ(summary.failed, 1u);
+    EXPECT_EQ(task.calls.load(), 1);
+    ASSERT_EQ(listener.failures.size(), 1u);
+    EXPECT_EQ(listener.failures[0].error, "price 'abc' is not an integer");
+    EXPECT_FALSE(listener.failures[0].will_retry);
+}
+
 TEST(TaskRunner, RejectsUnusableOptions) {
     ScriptedTask task;
     RecordingListener listener;
