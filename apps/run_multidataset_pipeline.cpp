@@ -28,6 +28,7 @@ int run_phases(mdp::app::PipelineSettings& settings) {
     mdp::app::RunDirectory run(settings.output);
     if (settings.phase == Phase::kAll || settings.phase == Phase::kExtract) {
         run.begin_run(settings);
+        if (settings.phase == Phase::kAll) mdp::app::require_usable_sqlite_target(settings, run);
         mdp::app::run_extract_phase(settings, plan, run);
         if (settings.phase == Phase::kExtract) return to_int(ExitCode::kSuccess);
     } else if (settings.phase == Phase::kAggregate) {

@@ -9,12 +9,43 @@
 
 namespace mdp::app {
 
-consolidate::ConsolidationSummary run_aggregate_phase(const PipelineSettings& settings,
-                                                      RunDirectory& run) {
-    if (settings.sqlite && !consolidate::sqlite_export_available()) {
+void require_usable_sqlite_target(const PipelineSettings& settings, const RunDirectory& run) {
+    if (!settings.sqlite) return;
+    if (!consolidate::sqlite_export_available()) {
         throw std::invalid_argument(
             "--sqlite: this build has no SQLite support (install libsqlite3-dev and rebuild)");
     }
+    namespace fs = std::filesystem;
+    const fs::path& target = *settings.sqlite;
+    std::error_code error;
+    const fs::file_status status = fs::status(target, error);
+    if (fs::is_directory(status)) {
+        throw std::invalid_argument("--sqlite " + target.string() + " is a directory; name the database file");
+    }
+    const fs::path parent = fs::absolute(target).parent_path();
+    if (!fs::is_directory(parent, error)) {
+        throw std::invalid_argument("--sqlite " + target.string() + ": the directory " + parent.string() +
+                                    " does not exist");
+    }
+    if (!fs::exists(status)) return;
+    const auto is_target = [&](const fs::path& path) { return fs::equivalent(path, target, error); };
+    for (const auto& input : run.registry().input_files()) {
+        if (is_target(input.path)) {
+            throw std::invalid_argument("--sqlite " + target.string() + " is the run's input " + input.path +
+                                        "; it would be replaced: name another file");
+        }
+    }
+    for (const extract::InputSpec& input : settings.inputs) {
+        if (is_target(input.path)) {
+            throw std::invalid_argument("--sqlite " + target.string() + " is the input " + input.path.string() +
+                                        "; it would be replaced: name another file");
+        }
+    }
+}
+
+consolidate::ConsolidationSummary run_aggregate_phase(const PipelineSettings& settings,
+                                                      RunDirectory& run) {
+    require_usable_sqlite_target(settings, run);
     const auto started = std::chrono::steady_clock::now();
     consolidate::ConsolidationOptions options;
     options.sqlite = settings.sqlite;

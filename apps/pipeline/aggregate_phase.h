@@ -9,6 +9,11 @@
 
 namespace mdp::app {
 
+// Throws std::invalid_argument (a usage error) when --sqlite names a directory, a file in a
+// directory that does not exist, or one of the run's inputs (which the export would replace).
+// Checked before any phase runs, so a long run does not fail at its very end.
+void require_usable_sqlite_target(const PipelineSettings& settings, const RunDirectory& run);
+
 consolidate::ConsolidationSummary run_aggregate_phase(const PipelineSettings& settings,
                                                       RunDirectory& run);
 

@@ -40,6 +40,10 @@ int print_status(const std::filesystem::path& output, std::ostream& out) {
 }
 
 int reset_failed(const std::filesystem::path& output, std::ostream& out) {
+    // Checked before taking the lock, which would create the directory and its lock file.
+    if (!std::filesystem::exists(registry::PartitionRegistry::path_in(output))) {
+        throw InputError(output, "holds no run (no partition_registry.json)");
+    }
     RunDirectory run(output);
     if (run.registry().size() == 0) throw InputError(output, "holds no run (no partitions in the registry)");
     const size_t count = run.registry().reset_failed();

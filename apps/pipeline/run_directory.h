@@ -21,6 +21,7 @@ public:
     explicit RunDirectory(const std::filesystem::path& output);
 
     registry::PartitionRegistry& registry() { return registry_; }
+    const registry::PartitionRegistry& registry() const { return registry_; }
     const std::filesystem::path& path() const { return output_; }
 
     // For a run that reads inputs (a full run or `extract`). Fills in input paths missing from

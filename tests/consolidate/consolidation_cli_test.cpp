@@ -344,6 +344,33 @@ TEST_F(ConsolidationCliTest, KillNineDuringAggregateThenRerunGivesByteIdenticalF
     EXPECT_GE(mid_run_kills, 3) << "aggregate (" << seconds << " s) ended before most kills";
 }
 
+// An output may never replace an input or land beside a directory it was not meant for.
+TEST_F(ConsolidationCliTest, SqliteTargetThatIsAnInputOrADirectoryIsRefused) {
+    ASSERT_NO_FATAL_FAILURE(make_run(false));
+    const fs::path input = dir_ / "in/trades.csv";
+    const std::string before = read_text(input);
+    CommandResult r = aggregate({"--sqlite", input.string()});
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("is the run's input"), std::string::npos) << r.output;
+    EXPECT_EQ(read_text(input), before);
+
+    fs::create_directories(dir_ / "a_directory");
+    r = aggregate({"--sqlite", (dir_ / "a_directory").string()});
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("is a directory"), std::string::npos) << r.output;
+    EXPECT_FALSE(fs::exists(dir_ / "a_directory.partial"));
+
+    r = aggregate({"--sqlite", (dir_ / "no/such/dir/x.db").string()});
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("does not exist"), std::string::npos) << r.output;
+
+    // reset-failed on a directory without a run creates nothing.
+    r = run_shell(shell_quote(binary("run_multidataset_pipeline")) + " reset-failed -o " +
+                  shell_quote((dir_ / "missing_dir").string()));
+    EXPECT_EQ(r.exit_code, 3) << r.output;
+    EXPECT_FALSE(fs::exists(dir_ / "missing_dir"));
+}
+
 TEST_F(ConsolidationCliTest, SqliteExportHoldsEveryTable) {
     ASSERT_NO_FATAL_FAILURE(make_run(false));
     const fs::path db_path = dir_ / "tables.sqlite";
