@@ -1,7 +1,11 @@
 #include "partition_analysis_task.h"
 
+#include <fcntl.h>
+
+#include <cerrno>
 #include <stdexcept>
 
+#include "common/beneath.h"
 #include "common/errors.h"
 #include "extract/input_role.h"
 
@@ -11,9 +15,19 @@ namespace fs = std::filesystem;
 
 PartitionAnalysisTask::PartitionAnalysisTask(fs::path output_dir, analyzers::AnalysisSettings settings,
                                              std::unordered_map<std::string, registry::InputCountsMap> expected_inputs)
-    : output_dir_(std::move(output_dir)), settings_(settings), expected_inputs_(std::move(expected_inputs)) {}
+    : output_dir_(std::move(output_dir)),
+      output_fd_(open_directory(output_dir_)),
+      settings_(settings),
+      expected_inputs_(std::move(expected_inputs)) {}
 
 void PartitionAnalysisTask::check_input_files(const PartitionKey& key, const fs::path& directory) const {
+    // Results are written into the partition's directory: it must be ours, not a link planted
+    // to send them (or the removal of an old stats/) elsewhere.
+    try {
+        open_beneath(output_fd_.get(), key.directory_under(fs::path()), O_PATH | O_DIRECTORY, 0, output_dir_);
+    } catch (const IoError& e) {
+        if (e.error_number() != ENOENT) throw engine::PermanentTaskError(e.what());
+    }
     const auto expected = expected_inputs_.find(key.to_string());
     if (expected == expected_inputs_.end()) return;
     for (const extract::InputRole role : extract::kAllInputRoles) {

@@ -12,6 +12,7 @@
 #include <unordered_map>
 
 #include "analyzers/partition_analysis.h"
+#include "common/unique_fd.h"
 #include "engine/partition_task.h"
 #include "registry/partition_entry.h"
 
@@ -33,6 +34,7 @@ private:
     void check_input_files(const PartitionKey& key, const std::filesystem::path& directory) const;
 
     std::filesystem::path output_dir_;
+    UniqueFd output_fd_;  // paths below the output directory are checked against it
     analyzers::AnalysisSettings settings_;
     std::unordered_map<std::string, registry::InputCountsMap> expected_inputs_;
 };

@@ -36,7 +36,7 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
     std::filesystem::path temp = target;
     temp += ".tmp." + std::to_string(::getpid());
     {
-        UniqueFd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+        UniqueFd fd(::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644));
         if (!fd) throw IoError::from_errno("create", temp);
         write_all(fd.get(), content, temp);
         if (::fsync(fd.get()) != 0) throw IoError::from_errno("fsync", temp);
@@ -45,7 +45,7 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
 }
 
 void write_file(const std::filesystem::path& path, std::string_view content) {
-    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
+    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0644));
     if (!fd) throw IoError::from_errno("create", path);
     write_all(fd.get(), content, path);
 }

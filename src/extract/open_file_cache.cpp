@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "common/beneath.h"
 #include "common/errors.h"
 
 namespace mdp::extract {
@@ -35,10 +36,9 @@ void OpenFileCache::close_all() {
     lru_.clear();
 }
 
-UniqueFd OpenFileCache::open_for_append(const std::filesystem::path& path) {
-    UniqueFd fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644));
-    if (!fd) throw IoError::from_errno("open for writing", path);
-    return fd;
+UniqueFd OpenFileCache::open_for_append(int dir_fd, const std::filesystem::path& relative,
+                                        const std::filesystem::path& shown_as) {
+    return open_beneath(dir_fd, relative, O_WRONLY | O_CREAT | O_APPEND, 0644, shown_as);
 }
 
 size_t OpenFileCache::default_capacity() {

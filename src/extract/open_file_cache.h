@@ -31,7 +31,10 @@ public:
     size_t capacity() const { return capacity_; }
 
     // Opens `path` for appending, creating it (0644) if missing. Throws IoError. Thread-safe.
-    static UniqueFd open_for_append(const std::filesystem::path& path);
+    // Opens (creating it) `relative` below the directory `dir_fd` for appending, following no
+    // symbolic link (common/beneath.h); errors name `shown_as / relative`.
+    static UniqueFd open_for_append(int dir_fd, const std::filesystem::path& relative,
+                                    const std::filesystem::path& shown_as);
     // A capacity that leaves room under RLIMIT_NOFILE for everything else the process opens.
     static size_t default_capacity();
 

@@ -10,6 +10,7 @@
 #include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/parallel_for.h>
 
+#include "common/beneath.h"
 #include "common/errors.h"
 
 namespace mdp::extract {
@@ -49,17 +50,6 @@ void write_chunks(int fd, const std::vector<std::string_view>& chunks, const fs:
             }
         }
     }
-}
-
-// mkdir -p with one system call in the usual case (the parent exists). Safe when other threads
-// create the same directories at the same time.
-void make_directories(const fs::path& dir) {
-    if (::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST) return;
-    if (errno == ENOENT && dir.has_parent_path() && dir.parent_path() != dir) {
-        make_directories(dir.parent_path());
-        if (::mkdir(dir.c_str(), 0755) == 0 || errno == EEXIST) return;
-    }
-    throw IoError::from_errno("create directory", dir);
 }
 
 }  // namespace
@@ -147,9 +137,15 @@ void PartitionFileSet::append_reject(std::string&& csv_row) {
     pending.chunks.push_back(reject_rows_.emplace_back(std::move(csv_row)));
 }
 
+// Relative to the output directory: files are opened below its descriptor (common/beneath.h).
 fs::path PartitionFileSet::pending_path(const Pending& pending) const {
-    if (pending.partition == kRejectsSlot) return rejects_path(output_dir_, rejects_names_.at(input_));
-    return partition_file_path(partitions_[pending.partition].key, role_);
+    if (pending.partition == kRejectsSlot) return rejects_path(fs::path(), rejects_names_.at(input_));
+    return partition_file_path_in(fs::path(), partitions_[pending.partition].key, role_);
+}
+
+int PartitionFileSet::output_fd() {
+    if (!output_fd_) output_fd_ = open_directory(output_dir_);
+    return output_fd_.get();
 }
 
 uint64_t PartitionFileSet::pending_file_id(const Pending& pending) const {
@@ -176,20 +172,21 @@ void PartitionFileSet::flush() {
             if (fds[i] < 0) ++to_open;
         }
         files_.make_room(to_open);
+        const int out_fd = output_fd();
         tbb::parallel_for(tbb::blocked_range<size_t>(0, count, 4), [&](const tbb::blocked_range<size_t>& range) {
             for (size_t i = range.begin(); i != range.end(); ++i) {
                 Pending& pending = pending_[begin + i];
-                const fs::path path = pending_path(pending);
+                const fs::path relative = pending_path(pending);
                 if (fds[i] < 0) {
                     const bool is_partition = pending.partition != kRejectsSlot;
                     if (!is_partition || directory_made_[pending.partition] == 0) {
-                        make_directories(path.parent_path());
+                        make_directories_beneath(out_fd, relative.parent_path(), output_dir_);
                         if (is_partition) directory_made_[pending.partition] = 1;
                     }
-                    opened[i] = OpenFileCache::open_for_append(path);
+                    opened[i] = OpenFileCache::open_for_append(out_fd, relative, output_dir_);
                     fds[i] = opened[i].get();
                 }
-                write_chunks(fds[i], pending.chunks, path);
+                write_chunks(fds[i], pending.chunks, output_dir_ / relative);
             }
         });
         for (size_t i = 0; i < count; ++i) {
@@ -215,7 +212,11 @@ void PartitionFileSet::end_input() {
 }
 
 fs::path PartitionFileSet::partition_file_path(const PartitionKey& key, InputRole role) const {
-    return key.directory_under(output_dir_) / partition_file_name(role);
+    return partition_file_path_in(output_dir_, key, role);
+}
+
+fs::path PartitionFileSet::partition_file_path_in(const fs::path& output_dir, const PartitionKey& key, InputRole role) {
+    return key.directory_under(output_dir) / partition_file_name(role);
 }
 
 fs::path PartitionFileSet::rejects_path(const fs::path& output_dir, std::string_view file_name) {

@@ -78,6 +78,8 @@ public:
     uint64_t pending_bytes() const { return pending_bytes_; }
 
     std::filesystem::path partition_file_path(const PartitionKey& key, InputRole role) const;
+    static std::filesystem::path partition_file_path_in(const std::filesystem::path& output_dir,
+                                                        const PartitionKey& key, InputRole role);
     // rejects/<file name>, for a name from rejects_file_names (input_list.h).
     static std::filesystem::path rejects_path(const std::filesystem::path& output_dir, std::string_view file_name);
 
@@ -91,9 +93,11 @@ private:
     uint32_t partition_index(const PartitionKey& key);
     Pending& pending_for(uint32_t partition);
     std::filesystem::path pending_path(const Pending& pending) const;
+    int output_fd();  // opened on first use (the directory may not exist when the set is made)
     uint64_t pending_file_id(const Pending& pending) const;
 
     std::filesystem::path output_dir_;
+    UniqueFd output_fd_;
     uint64_t pending_budget_;
     uint64_t early_write_bytes_;
     OpenFileCache files_;

@@ -1,11 +1,14 @@
 #include "extract/partition_tree_reconciler.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <iterator>
 #include <stdexcept>
 #include <unordered_map>
 
+#include "common/beneath.h"
 #include "common/errors.h"
 
 namespace mdp::extract {
@@ -14,25 +17,31 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void cut_to(const fs::path& path, uint64_t length) {
-    std::error_code error;
-    const auto size = fs::file_size(path, error);
-    if (error) {
-        if (length == 0) return;
-        throw std::runtime_error("cannot resume: " + path.string() +
-                                 " is missing but the checkpoint says it holds " +
-                                 std::to_string(length) + " bytes; restart the extraction");
-    }
+// Cuts `relative` (below the output directory `out`) back to `length` bytes, removing it when
+// the length is 0. Follows no symbolic link (common/beneath.h).
+void cut_to(int out, const fs::path& output_dir, const fs::path& relative, uint64_t length) {
+    const fs::path path = output_dir / relative;
     if (length == 0) {
-        fs::remove(path);
+        remove_file_beneath(out, relative, output_dir);
         return;
     }
+    UniqueFd fd;
+    try {
+        fd = open_beneath(out, relative, O_WRONLY, 0, output_dir);
+    } catch (const IoError& e) {
+        if (e.error_number() != ENOENT) throw;
+        throw std::runtime_error("cannot resume: " + path.string() + " is missing but the checkpoint says it holds " +
+                                 std::to_string(length) + " bytes; restart the extraction");
+    }
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) throw IoError::from_errno("stat", path);
+    const auto size = static_cast<uint64_t>(st.st_size);
     if (size < length) {
         throw std::runtime_error("cannot resume: " + path.string() + " holds " + std::to_string(size) +
                                  " bytes but the checkpoint says " + std::to_string(length) +
                                  "; restart the extraction");
     }
-    if (size > length && ::truncate(path.c_str(), static_cast<off_t>(length)) != 0) {
+    if (size > length && ::ftruncate(fd.get(), static_cast<off_t>(length)) != 0) {
         throw IoError::from_errno("truncate", path);
     }
 }
@@ -78,15 +87,15 @@ void reconcile_with_checkpoint(const fs::path& output_dir, const ExtractionCheck
         fs::remove_all(rejects_root);
         return;
     }
+    const UniqueFd out = open_directory(output_dir);
     std::unordered_map<std::string, uint64_t> committed;  // path -> length, for files with data
     committed.reserve(checkpoint->partitions.size() * 2);
     for (const PartitionFiles& partition : checkpoint->partitions) {
-        const fs::path dir = partition.key.directory_under(output_dir);
         for (const InputRole role : kAllInputRoles) {
             const uint64_t length = partition.files[index_of(role)].bytes;
-            const fs::path file = dir / partition_file_name(role);
-            cut_to(file, length);
-            if (length > 0) committed.emplace(file.string(), length);
+            const fs::path relative = PartitionFileSet::partition_file_path_in(fs::path(), partition.key, role);
+            cut_to(out.get(), output_dir, relative, length);
+            if (length > 0) committed.emplace((output_dir / relative).string(), length);
         }
     }
     // The run may have more inputs than the checkpoint (inputs appended since): theirs start empty.
@@ -96,10 +105,10 @@ void reconcile_with_checkpoint(const fs::path& output_dir, const ExtractionCheck
                                  std::to_string(rejects_file_names.size()));
     }
     for (size_t i = 0; i < rejects_file_names.size(); ++i) {
-        const fs::path file = PartitionFileSet::rejects_path(output_dir, rejects_file_names[i]);
+        const fs::path relative = PartitionFileSet::rejects_path(fs::path(), rejects_file_names[i]);
         const uint64_t length = i < checkpoint->rejects.size() ? checkpoint->rejects[i].bytes : 0;
-        cut_to(file, length);
-        if (length > 0) committed.emplace(file.string(), length);
+        cut_to(out.get(), output_dir, relative, length);
+        if (length > 0) committed.emplace((output_dir / relative).string(), length);
     }
     const auto known = [&](const fs::path& file) { return committed.count(file.string()) > 0; };
     // Below partitions/ extraction owns only <date>/<security>/<role>.csv: the analysis results

@@ -42,7 +42,7 @@ OutputBusyError::OutputBusyError(const std::filesystem::path& dir, std::optional
 
 OutputDirectoryLock OutputDirectoryLock::acquire(const std::filesystem::path& dir) {
     std::filesystem::path path = dir / kFileName;
-    UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644));
+    UniqueFd fd(::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644));
     if (!fd) throw IoError::from_errno("open lock file", path);
     while (::flock(fd.get(), LOCK_EX | LOCK_NB) != 0) {
         if (errno == EINTR) continue;
@@ -83,7 +83,7 @@ void OutputDirectoryLock::release() noexcept {
 
 std::optional<pid_t> OutputDirectoryLock::read_holder_pid(const std::filesystem::path& dir) {
     const std::filesystem::path path = dir / kFileName;
-    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (!fd) return std::nullopt;
     return parse_pid(fd.get());
 }

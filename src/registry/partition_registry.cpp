@@ -281,7 +281,7 @@ void PartitionRegistry::load_snapshot() {
 }
 
 void PartitionRegistry::replay_journal() {
-    UniqueFd fd(::open(journal_path_.c_str(), O_RDONLY | O_CLOEXEC));
+    UniqueFd fd(::open(journal_path_.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC));
     if (!fd) {
         if (errno == ENOENT) return;
         throw IoError::from_errno("open", journal_path_);
@@ -748,7 +748,7 @@ RegistrySummary PartitionRegistry::summary() const {
 void PartitionRegistry::ensure_journal_open() {
     if (journal_fd_) return;
     if (journal_on_disk_ == JournalOnDisk::kCurrent) {
-        UniqueFd fd(::open(journal_path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC));
+        UniqueFd fd(::open(journal_path_.c_str(), O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC));
         if (!fd) throw IoError::from_errno("open", journal_path_);
         struct stat st {};
         if (::fstat(fd.get(), &st) != 0) throw IoError::from_errno("stat", journal_path_);
@@ -777,7 +777,7 @@ void PartitionRegistry::ensure_journal_open() {
     bytes_written_ += header.size();
     journal_on_disk_ = JournalOnDisk::kCurrent;
     journal_valid_bytes_ = header.size();
-    UniqueFd fd(::open(journal_path_.c_str(), O_WRONLY | O_APPEND | O_CLOEXEC));
+    UniqueFd fd(::open(journal_path_.c_str(), O_WRONLY | O_APPEND | O_NOFOLLOW | O_CLOEXEC));
     if (!fd) throw IoError::from_errno("open", journal_path_);
     journal_bytes_ = header.size();
     journal_fd_ = std::move(fd);

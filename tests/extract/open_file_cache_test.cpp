@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/beneath.h"
+#include "common/errors.h"
 #include "support/scratch_dir.h"
 
 namespace mdp::extract {
@@ -13,9 +15,14 @@ using mdp::testing::fresh_scratch_dir;
 using mdp::testing::read_text;
 
 // Opens `path` into the cache the way the writer does: make room for one, open, adopt.
+UniqueFd append_to(const std::filesystem::path& path) {
+    const UniqueFd dir = open_directory(path.parent_path());
+    return OpenFileCache::open_for_append(dir.get(), path.filename(), path.parent_path());
+}
+
 int open_into(OpenFileCache& cache, uint64_t id, const std::filesystem::path& path) {
     cache.make_room(1);
-    cache.adopt(id, OpenFileCache::open_for_append(path));
+    cache.adopt(id, append_to(path));
     return cache.find(id);
 }
 
@@ -44,8 +51,8 @@ TEST(OpenFileCache, MakeRoomKeepsWhatWasJustFound) {
     EXPECT_EQ(cache.find(1), -1);
     EXPECT_EQ(cache.find(3), -1);
     EXPECT_EQ(cache.find(2), b);
-    cache.adopt(4, OpenFileCache::open_for_append(dir / "d"));
-    cache.adopt(5, OpenFileCache::open_for_append(dir / "e"));
+    cache.adopt(4, append_to(dir / "d"));
+    cache.adopt(5, append_to(dir / "e"));
     ASSERT_EQ(::write(cache.find(4), "x\n", 2), 2);
     ASSERT_EQ(::write(cache.find(4), "y\n", 2), 2);
     EXPECT_EQ(read_text(dir / "d"), "x\ny\n");
@@ -55,11 +62,30 @@ TEST(OpenFileCache, MakeRoomKeepsWhatWasJustFound) {
 TEST(OpenFileCache, OpenForAppendNamesTheFileItCannotOpen) {
     const auto dir = fresh_scratch_dir();
     try {
-        OpenFileCache::open_for_append(dir / "missing-dir" / "x.csv");
+        const UniqueFd fd = open_directory(dir);
+        OpenFileCache::open_for_append(fd.get(), "missing-dir/x.csv", dir);
         FAIL() << "expected an IoError";
     } catch (const std::exception& e) {
         EXPECT_NE(std::string(e.what()).find("missing-dir"), std::string::npos) << e.what();
     }
+}
+
+TEST(OpenFileCache, OpenForAppendNeverFollowsASymbolicLink) {
+    const auto dir = fresh_scratch_dir();
+    std::filesystem::create_directories(dir / "out");
+    std::filesystem::create_directories(dir / "elsewhere");
+    std::filesystem::create_directory_symlink(dir / "elsewhere", dir / "out" / "planted");
+    std::filesystem::create_symlink(dir / "elsewhere" / "victim.csv", dir / "out" / "file.csv");
+    const UniqueFd out = open_directory(dir / "out");
+    for (const char* relative : {"planted/x.csv", "file.csv", "../escape.csv"}) {
+        try {
+            OpenFileCache::open_for_append(out.get(), relative, dir / "out");
+            FAIL() << relative << ": expected an IoError";
+        } catch (const IoError& e) {
+            EXPECT_NE(std::string(e.what()).find("symbolic link"), std::string::npos) << e.what();
+        }
+    }
+    EXPECT_TRUE(std::filesystem::is_empty(dir / "elsewhere"));
 }
 
 }  // namespace

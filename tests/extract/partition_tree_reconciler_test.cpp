@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/errors.h"
 #include "support/scratch_dir.h"
 
 namespace mdp::extract {
@@ -36,6 +37,24 @@ TEST(PartitionTreeReconciler, RefusesWhenAFileIsShorterThanCommitted) {
     ExtractionCheckpoint cp;
     cp.partitions.push_back(PartitionFiles{PartitionKey{CivilDate{2024, 4, 2}, 1}, {FileCounts{40, 9}, {}, {}}});
     EXPECT_THROW(reconcile_with_checkpoint(dir, &cp, {}), std::runtime_error);
+}
+
+// A link planted where a date directory was: resume must not cut (or remove) the files it
+// points at.
+TEST(PartitionTreeReconciler, NeverCutsThroughASymbolicLink) {
+    const auto dir = fresh_scratch_dir();
+    write_text(dir / "outside/1/orders.csv", "h\n1\n2\n3\n");
+    fs::create_directories(dir / "out/partitions");
+    fs::create_directory_symlink(dir / "outside", dir / "out/partitions/2024-04-02");
+    ExtractionCheckpoint cp;
+    cp.partitions.push_back(PartitionFiles{PartitionKey{CivilDate{2024, 4, 2}, 1}, {FileCounts{4, 1}, {}, {}}});
+    try {
+        reconcile_with_checkpoint(dir / "out", &cp, {});
+        FAIL() << "expected an IoError";
+    } catch (const IoError& e) {
+        EXPECT_NE(std::string(e.what()).find("symbolic link"), std::string::npos) << e.what();
+    }
+    EXPECT_EQ(read_text(dir / "outside/1/orders.csv"), "h\n1\n2\n3\n");
 }
 
 TEST(PartitionTreeReconciler, WithoutACheckpointEverythingExtractedGoes) {
