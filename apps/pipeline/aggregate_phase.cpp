@@ -49,6 +49,7 @@ consolidate::ConsolidationSummary run_aggregate_phase(const PipelineSettings& se
     const auto started = std::chrono::steady_clock::now();
     consolidate::ConsolidationOptions options;
     options.sqlite = settings.sqlite;
+    options.pairwise = *consolidate::PairwiseRule::parse(settings.pairwise);
     options.stop_requested = &stop_requested();
     const consolidate::ConsolidationSummary summary =
         consolidate::consolidate(run.registry(), run.path(), options);

@@ -7,6 +7,7 @@
 
 #include "common/byte_size.h"
 #include "common/exit_codes.h"
+#include "consolidate/pairwise_rule.h"
 
 namespace mdp::app {
 
@@ -122,6 +123,17 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
                    "Midpoint for simulated fills: 'order' (contra's arrival NBBO) or 'file' (--nbbo quotes)")
         ->capture_default_str()->check(CLI::IsMember({"order", "file"}))->group("Analysis");
 
+    app.add_option("--pairwise", s.pairwise,
+                   "Which securities cross_security_pairwise.csv compares: top:K (the K with the most matched "
+                   "sweeps), all, or none; Holm's correction runs over the pairs compared")
+        ->capture_default_str()
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                return consolidate::PairwiseRule::parse(text) ? std::string()
+                                                              : "'" + text + "' is not all, none or top:K (K >= 2)";
+            },
+            "RULE"))
+        ->group("Consolidation");
     app.add_option("--sqlite", s.sqlite,
                    "Also write the consolidated tables into this SQLite database (replaced when complete)")
         ->group("Consolidation");

@@ -48,6 +48,7 @@ struct PipelineSettings {
     ProgressStyle progress = ProgressStyle::kAuto;
 
     std::optional<std::filesystem::path> sqlite;  // also export the consolidated tables here
+    std::string pairwise = "top:50";              // consolidate::PairwiseRule::parse text
 };
 
 }  // namespace mdp::app

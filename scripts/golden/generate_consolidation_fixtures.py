@@ -8,6 +8,7 @@ them exactly as consolidation uses it:
       mean +- t(0.975, n-1) * sem (t Newton-refined on stdtr), dark-better counts by the metric's direction;
   ANOVA: f_oneway over the securities with n >= 2;
   pairwise: ttest_ind(a, b, equal_var=False) for every pair of those securities, Holm-adjusted
+  pairwise_top3: the same among the 3 securities with the most orders (--pairwise top:3)
       within each metric (statsmodels' multipletests(method='holm') algorithm).
 Run with Debian's interpreter (python3-scipy 1.10): /usr/bin/python3 scripts/golden/generate_consolidation_fixtures.py
 """
@@ -124,6 +125,18 @@ def holm(p):
     return out
 
 
+def welch_pairs(name, groups):
+    """Welch t for every pair of (security, values) groups, in order, Holm over those pairs."""
+    pairs = []
+    for i in range(len(groups)):
+        for j in range(i + 1, len(groups)):
+            r = stats.ttest_ind(groups[i][1], groups[j][1], equal_var=False)
+            pairs.append((groups[i][0], groups[j][0], r.statistic, r.pvalue))
+    adjusted = holm([p[3] for p in pairs])
+    return [{"metric": name, "security_a": a, "security_b": b, "t_statistic": num(t), "p_value": num(p),
+             "p_holm": num(h)} for (a, b, t, p), h in zip(pairs, adjusted)]
+
+
 def main():
     if not scipy.__version__.startswith("1.10"):
         sys.exit(f"needs SciPy 1.10 (Debian python3-scipy), found {scipy.__version__}: run /usr/bin/python3")
@@ -131,8 +144,10 @@ def main():
     fixture = {"scipy_version": scipy.__version__, "metrics": [m for m, _ in METRICS],
                "orders": [{"security": o["security"], "date": o["date"], "orderid": str(o["orderid"]),
                            "diffs": [num(v) for v in o["diffs"]]} for o in orders],
-               "pooled": [], "per_security": [], "anova": [], "pairwise": []}
+               "pooled": [], "per_security": [], "anova": [], "pairwise": [], "pairwise_top3": []}
     securities = sorted({o["security"] for o in orders})
+    counts = {s: sum(1 for o in orders if o["security"] == s) for s in securities}
+    top3 = set(sorted(securities, key=lambda s: (-counts[s], s))[:3])
     per_security = {}  # security -> rows per metric (the CSV is security-major)
     for m, (name, direction) in enumerate(METRICS):
         present = [o["diffs"][m] for o in orders if not math.isnan(o["diffs"][m])]
@@ -148,15 +163,10 @@ def main():
                                  "n": int(sum(len(g) for _, g in groups)),
                                  "f_statistic": num(f.statistic) if f else None,
                                  "p_value": num(f.pvalue) if f else None})
-        pairs = []
-        for i in range(len(groups)):
-            for j in range(i + 1, len(groups)):
-                r = stats.ttest_ind(groups[i][1], groups[j][1], equal_var=False)
-                pairs.append((groups[i][0], groups[j][0], r.statistic, r.pvalue))
-        adjusted = holm([p[3] for p in pairs])
-        for (a, b, t, p), h in zip(pairs, adjusted):
-            fixture["pairwise"].append({"metric": name, "security_a": a, "security_b": b,
-                                        "t_statistic": num(t), "p_value": num(p), "p_holm": num(h)})
+        fixture["pairwise"].extend(welch_pairs(name, groups))
+        # --pairwise top:3: the 3 securities with the most set-A orders (present values or not;
+        # ties: lower code first), Holm over their pairs only.
+        fixture["pairwise_top3"].extend(welch_pairs(name, [g for g in groups if g[0] in top3]))
     for s in securities:
         fixture["per_security"].extend(per_security[s])
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))

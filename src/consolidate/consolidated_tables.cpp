@@ -155,14 +155,31 @@ std::vector<AnovaRow> write_cross_security_anova(const DifferenceSamples& sample
     return rows;
 }
 
-size_t write_cross_security_pairwise(const DifferenceSamples& samples, const fs::path& file) {
+std::set<SecurityCode> pairwise_securities(const DifferenceSamples& samples, const PairwiseRule& rule) {
+    std::vector<std::pair<size_t, SecurityCode>> ranked;  // most set-A orders first, then lowest code
+    for (const auto& [security, n] : samples.orders_by_security()) ranked.emplace_back(n, security);
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+        return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    const size_t keep = rule.kind == PairwiseRule::Kind::kAll  ? ranked.size()
+                        : rule.kind == PairwiseRule::Kind::kNone ? 0
+                                                                 : std::min(rule.top, ranked.size());
+    std::set<SecurityCode> chosen;
+    for (size_t i = 0; i < keep; ++i) chosen.insert(ranked[i].second);
+    return chosen;
+}
+
+size_t write_cross_security_pairwise(const DifferenceSamples& samples, const PairwiseRule& rule,
+                                     const fs::path& file) {
     constexpr std::array<std::string_view, 12> kColumns{
         "metric", "security_a", "security_b",  "n_a",     "n_b",    "mean_a",
         "mean_b", "mean_diff",  "t_statistic", "p_value", "p_holm", "significant_holm"};
     CsvStream out(file, kColumns);
+    const std::set<SecurityCode> chosen = pairwise_securities(samples, rule);
     size_t written = 0;
     for (size_t m = 0; m < kComparedMetrics.size(); ++m) {
-        const std::vector<SecuritySample> groups = testable(samples.by_security(m), nullptr);
+        std::vector<SecuritySample> groups = testable(samples.by_security(m), nullptr);
+        std::erase_if(groups, [&](const SecuritySample& g) { return !chosen.contains(g.security); });
         std::vector<double> means;
         for (const auto& g : groups) means.push_back(stats::mean(g.values));
         std::vector<stats::TestResult> tests;

@@ -5,20 +5,24 @@
 //   per_security_tests.csv      the same per security (all its dates);
 //   cross_security_anova.csv    scipy.stats.f_oneway per metric across the securities with
 //                               n >= 2 present values;
-//   cross_security_pairwise.csv Welch t (ttest_ind(equal_var=False)) for every pair of those
-//                               securities, Holm-adjusted within each metric's family of pairs;
+//   cross_security_pairwise.csv Welch t (ttest_ind(equal_var=False)) for pairs of those
+//                               securities (by default among the 50 with the most set-A
+//                               orders: pairwise_rule.h), Holm-adjusted within each metric's
+//                               family of pairs;
 //   root_causes.csv             set-B root-cause counts per security and overall.
 // Every function returns what the HTML report shows of its table.
 
 #include <cstdint>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "analyzers/stats/result.h"
 #include "consolidate/difference_samples.h"
 #include "consolidate/metric_tests.h"
+#include "consolidate/pairwise_rule.h"
 
 namespace mdp::consolidate {
 
@@ -58,8 +62,12 @@ std::vector<SecurityTestRow> write_per_security_tests(const DifferenceSamples& s
 // One row per metric, in SPEC 3.4 order.
 std::vector<AnovaRow> write_cross_security_anova(const DifferenceSamples& samples,
                                                  const std::filesystem::path& file);
-// Returns the number of pairs written.
-size_t write_cross_security_pairwise(const DifferenceSamples& samples,
+// The securities whose pairs are compared: all, none, or the K with the most set-A orders
+// (ties: the lower security code first).
+std::set<SecurityCode> pairwise_securities(const DifferenceSamples& samples, const PairwiseRule& rule);
+// Returns the number of pairs written: the pairs (in ascending security order) of the chosen
+// securities that have n >= 2 values of the metric; Holm's family is those pairs, per metric.
+size_t write_cross_security_pairwise(const DifferenceSamples& samples, const PairwiseRule& rule,
                                      const std::filesystem::path& file);
 // The known root causes in SPEC 3.7 rule order, then any other name found, alphabetically.
 std::vector<std::string> root_cause_order(const RootCauseCounts& counts);

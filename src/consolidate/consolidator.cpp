@@ -121,7 +121,8 @@ class Run {
         report.pooled = write_pooled_tests(samples_, dir / kPooledTestsFile);
         report.security_headline = write_per_security_tests(samples_, dir / kPerSecurityTestsFile);
         report.anova = write_cross_security_anova(samples_, dir / kAnovaFile);
-        report.pairwise_rows = write_cross_security_pairwise(samples_, dir / kPairwiseFile);
+        report.pairwise_rows = write_cross_security_pairwise(samples_, options_.pairwise, dir / kPairwiseFile);
+        report.pairwise_rule = options_.pairwise.describe();
         report.root_causes = write_root_causes(root_causes_, dir / kRootCausesFile);
         {
             OutputStream html(dir / kReportFile);

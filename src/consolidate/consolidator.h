@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "consolidate/pairwise_rule.h"
 #include "consolidate/report_data.h"
 #include "registry/partition_registry.h"
 
@@ -31,6 +32,8 @@ struct ConsolidationOptions {
     // Polled between partitions; when set, consolidation throws Interrupted and leaves the
     // previous consolidated/ untouched.
     const std::atomic<bool>* stop_requested = nullptr;
+    // Which pairs of securities cross_security_pairwise.csv compares.
+    PairwiseRule pairwise;
     // How many partitions report.html lists by name at most, per list.
     size_t listed_partitions = 25;
 };

@@ -1,5 +1,7 @@
 #include "consolidate/difference_samples.h"
 
+#include <map>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -45,6 +47,12 @@ std::vector<SecuritySample> DifferenceSamples::by_security(size_t metric) const 
         if (!std::isnan(values[i])) out.back().values.push_back(values[i]);
     }
     return out;
+}
+
+std::map<SecurityCode, size_t> DifferenceSamples::orders_by_security() const {
+    std::map<SecurityCode, size_t> orders;
+    for (const SecurityCode security : securities_) ++orders[security];
+    return orders;
 }
 
 size_t DifferenceSamples::memory_bytes() const {

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <span>
+#include <map>
 #include <vector>
 
 #include "common/partition_key.h"
@@ -29,6 +30,8 @@ class DifferenceSamples {
     // One sample per security that has at least one set-A order (even when every value of this
     // metric is missing: its sample is then empty), in ascending security order.
     std::vector<SecuritySample> by_security(size_t metric) const;
+    // Set-A orders per security (present values or not).
+    std::map<SecurityCode, size_t> orders_by_security() const;
     // Bytes held by the samples.
     size_t memory_bytes() const;
 

@@ -231,7 +231,8 @@ std::string metrics_section(const ReportData& d) {
         "spreads and times; higher for fills). "
         "Full tables: <code>pooled_tests.csv</code>, <code>cross_security_anova.csv</code>, "
         "<code>cross_security_pairwise.csv</code> (" +
-        display_count(static_cast<int64_t>(d.pairwise_rows)) + " Welch tests, Holm-adjusted).</p>";
+        display_count(static_cast<int64_t>(d.pairwise_rows)) + " Welch tests, Holm-adjusted, " +
+        html_escape(d.pairwise_rule) + ").</p>";
     out +=
         "<table><tr><th>metric</th><th>better</th><th class=\"n\">n</th><th "
         "class=\"n\">mean</th><th class=\"n\">95% CI</th>"

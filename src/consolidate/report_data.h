@@ -46,6 +46,7 @@ struct ReportData {
     std::vector<SecurityTestRow> security_headline;  // exec_cost_arrival_diff_bps per security
     std::vector<AnovaRow> anova;                     // per metric
     size_t pairwise_rows = 0;
+    std::string pairwise_rule;  // which pairs were compared, in words
     std::vector<std::pair<std::string, int64_t>> root_causes;  // overall
 };
 

@@ -119,13 +119,13 @@ TEST_F(ConsolidationGoldenTest, AnovaAcrossSecuritiesMatchesSciPy) {
     EXPECT_EQ(table.rows[0].at("securities_excluded"), "1");
 }
 
-TEST_F(ConsolidationGoldenTest, WelchPairsWithHolmAdjustmentMatchSciPy) {
-    const Table table = read_table(dir_ / "consolidated/cross_security_pairwise.csv");
-    ASSERT_EQ(table.rows.size(), golden_["pairwise"].size());
-    ASSERT_GT(table.rows.size(), 50U);
+// Rows of cross_security_pairwise.csv against a list of SciPy pairs; returns how many rows
+// Holm's adjustment changed.
+size_t expect_pairs(const Table& table, const nlohmann::json& golden) {
+    EXPECT_EQ(table.rows.size(), golden.size());
     size_t adjusted_differs = 0;
-    for (size_t i = 0; i < table.rows.size(); ++i) {
-        const auto& want = golden_["pairwise"][i];
+    for (size_t i = 0; i < table.rows.size() && i < golden.size(); ++i) {
+        const auto& want = golden[i];
         const auto& row = table.rows[i];
         const std::string where =
             row.at("metric") + " " + row.at("security_a") + "/" + row.at("security_b");
@@ -138,7 +138,47 @@ TEST_F(ConsolidationGoldenTest, WelchPairsWithHolmAdjustmentMatchSciPy) {
         EXPECT_TRUE(near(cell_number(row.at("p_holm")), json_value(want["p_holm"]))) << where;
         if (row.at("p_holm") != row.at("p_value")) ++adjusted_differs;
     }
-    EXPECT_GT(adjusted_differs, 10U);
+    return adjusted_differs;
+}
+
+TEST_F(ConsolidationGoldenTest, WelchPairsWithHolmAdjustmentMatchSciPy) {
+    // The fixture has fewer than 50 securities: the default top:50 compares every pair.
+    const Table table = read_table(dir_ / "consolidated/cross_security_pairwise.csv");
+    ASSERT_GT(table.rows.size(), 50U);
+    EXPECT_GT(expect_pairs(table, golden_["pairwise"]), 10U);
+}
+
+// --pairwise top:3: only the pairs of the 3 securities with the most set-A orders, and Holm's
+// family is those pairs (so p_holm differs from the all-pairs table).
+TEST_F(ConsolidationGoldenTest, TopKPairsAreThePairsOfTheBusiestSecuritiesWithHolmOverThem) {
+    registry::PartitionRegistry reg(registry::PartitionRegistry::path_in(dir_));
+    reg.load();
+    ConsolidationOptions options;
+    options.pairwise = *PairwiseRule::parse("top:3");
+    consolidate(reg, dir_, options);
+    const Table table = read_table(dir_ / "consolidated/cross_security_pairwise.csv");
+    ASSERT_FALSE(golden_["pairwise_top3"].empty());
+    expect_pairs(table, golden_["pairwise_top3"]);
+    for (const auto& row : table.rows) {
+        for (const char* column : {"security_a", "security_b"}) {
+            EXPECT_TRUE(row.at(column) == "101" || row.at(column) == "777" || row.at(column) == "205")
+                << row.at(column);
+        }
+    }
+    options.pairwise = *PairwiseRule::parse("none");
+    consolidate(reg, dir_, options);
+    EXPECT_TRUE(read_table(dir_ / "consolidated/cross_security_pairwise.csv").rows.empty());
+}
+
+TEST(PairwiseRule, ParsesAllNoneAndTopK) {
+    EXPECT_EQ(PairwiseRule::parse("all")->kind, PairwiseRule::Kind::kAll);
+    EXPECT_EQ(PairwiseRule::parse("none")->kind, PairwiseRule::Kind::kNone);
+    EXPECT_EQ(PairwiseRule::parse("top:50")->top, 50U);
+    EXPECT_EQ(PairwiseRule::parse("top:7")->to_string(), "top:7");
+    EXPECT_EQ(PairwiseRule{}.to_string(), "top:50");  // the default
+    for (const char* bad : {"", "top", "top:", "top:1", "top:x", "top:5x", "some", "top:-3"}) {
+        EXPECT_FALSE(PairwiseRule::parse(bad)) << bad;
+    }
 }
 
 }  // namespace
