@@ -2,7 +2,9 @@
 
 #include <chrono>
 #include <iostream>
+#include <memory>
 
+#include "common/progress_meter.h"
 #include "consolidate/consolidated_tables.h"
 #include "consolidate/svg_charts.h"
 #include "stop_signal.h"
@@ -51,8 +53,24 @@ consolidate::ConsolidationSummary run_aggregate_phase(const PipelineSettings& se
     options.sqlite = settings.sqlite;
     options.pairwise = *consolidate::PairwiseRule::parse(settings.pairwise);
     options.stop_requested = &stop_requested();
+    std::unique_ptr<ProgressMeter> meter;
+    if (settings.progress != ProgressStyle::kNone) {
+        options.on_progress = [&](uint64_t done, uint64_t total) {
+            if (!meter) {
+                ProgressOptions progress;
+                progress.label = "aggregate";
+                progress.total = total;
+                progress.unit = ProgressUnit::kItems;
+                if (settings.progress == ProgressStyle::kBar) progress.terminal = true;
+                if (settings.progress == ProgressStyle::kPlain) progress.terminal = false;
+                meter = std::make_unique<ProgressMeter>(std::move(progress));
+            }
+            meter->advance(done - meter->done());
+        };
+    }
     const consolidate::ConsolidationSummary summary =
         consolidate::consolidate(run.registry(), run.path(), options);
+    if (meter) meter->finish();
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 

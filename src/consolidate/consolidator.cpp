@@ -105,11 +105,11 @@ class Run {
             sweeps.write("date,security,");
             sweeps.write(header_);
             sweeps.write("\n");
+            uint64_t done = 0;
             registry.for_each({}, [&](const PartitionEntry& entry) {
-                if (options_.stop_requested != nullptr && options_.stop_requested->load()) {
-                    throw Interrupted();
-                }
+                throw_if_stopped();
                 visit(entry, sweeps, partitions);
+                if (options_.on_progress) options_.on_progress(++done, registry.size());
             });
             sweeps.close();
             partitions.close();
@@ -118,11 +118,16 @@ class Run {
         report.dates = dates_.size();
         report.securities = root_causes_.size();
         std::sort(report.slowest.begin(), report.slowest.end(), slower);
+        throw_if_stopped();
         report.pooled = write_pooled_tests(samples_, dir / kPooledTestsFile);
+        throw_if_stopped();
         report.security_headline = write_per_security_tests(samples_, dir / kPerSecurityTestsFile);
+        throw_if_stopped();
         report.anova = write_cross_security_anova(samples_, dir / kAnovaFile);
+        throw_if_stopped();
         report.pairwise_rows = write_cross_security_pairwise(samples_, options_.pairwise, dir / kPairwiseFile);
         report.pairwise_rule = options_.pairwise.describe();
+        throw_if_stopped();
         report.root_causes = write_root_causes(root_causes_, dir / kRootCausesFile);
         {
             OutputStream html(dir / kReportFile);
@@ -131,7 +136,7 @@ class Run {
         }
         summary_.sample_bytes = samples_.memory_bytes();
         if (options_.sqlite) {
-            export_sqlite(dir, *options_.sqlite);
+            export_sqlite(dir, *options_.sqlite, options_.stop_requested);
             summary_.sqlite_written = true;
         }
         directory_.publish();
@@ -186,6 +191,10 @@ class Run {
             slowest.back() = std::move(note);
             std::push_heap(slowest.begin(), slowest.end(), slower);
         }
+    }
+
+    void throw_if_stopped() const {
+        if (options_.stop_requested != nullptr && options_.stop_requested->load()) throw Interrupted();
     }
 
     void visit(const PartitionEntry& entry, OutputStream& sweeps, CsvStream& partitions) {

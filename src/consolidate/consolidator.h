@@ -16,6 +16,7 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -29,9 +30,11 @@ namespace mdp::consolidate {
 struct ConsolidationOptions {
     // Also write the consolidated tables into this SQLite database (replaced atomically).
     std::optional<std::filesystem::path> sqlite;
-    // Polled between partitions; when set, consolidation throws Interrupted and leaves the
-    // previous consolidated/ untouched.
+    // Polled between partitions, between tables and every few thousand rows of the SQLite export;
+    // when set, consolidation throws Interrupted and leaves the previous consolidated/ untouched.
     const std::atomic<bool>* stop_requested = nullptr;
+    // Called after each partition is read: (partitions done, partitions in the registry).
+    std::function<void(uint64_t, uint64_t)> on_progress;
     // Which pairs of securities cross_security_pairwise.csv compares.
     PairwiseRule pairwise;
     // How many partitions report.html lists by name at most, per list.

@@ -106,7 +106,7 @@ void bind_cell(Database& db, sqlite3_stmt* statement, int index, const std::stri
     if (rc != SQLITE_OK) db.fail("cannot bind a value");
 }
 
-void load_table(Database& db, const fs::path& csv, const std::string& table) {
+void load_table(Database& db, const fs::path& csv, const std::string& table, const std::atomic<bool>* stop_requested) {
     std::ifstream in(csv, std::ios::binary);
     if (!in) throw IoError("cannot read " + csv.string());
     std::string line;
@@ -127,7 +127,8 @@ void load_table(Database& db, const fs::path& csv, const std::string& table) {
     db.exec(create + ")");
     sqlite3_stmt* statement = db.prepare(insert + ")");
     try {
-        while (std::getline(in, line)) {
+        for (uint64_t row = 1; std::getline(in, line); ++row) {
+            if (row % 4096 == 0 && stop_requested != nullptr && stop_requested->load()) throw Interrupted();
             if (!line.empty() && line.back() == '\r') line.pop_back();
             if (line.empty()) continue;
             if (!split_csv_line(line, fields) || fields.size() != columns.size()) {
@@ -153,7 +154,7 @@ void fsync_file(const fs::path& path) {
 
 }  // namespace
 
-void export_sqlite(const fs::path& consolidated_dir, const fs::path& database) {
+void export_sqlite(const fs::path& consolidated_dir, const fs::path& database, const std::atomic<bool>* stop_requested) {
     fs::path partial = database;
     partial += ".partial";
     std::error_code ec;
@@ -164,7 +165,7 @@ void export_sqlite(const fs::path& consolidated_dir, const fs::path& database) {
         db.exec("PRAGMA synchronous = OFF");
         db.exec("BEGIN");
         for (const char* table : kSqliteTables) {
-            load_table(db, consolidated_dir / (std::string(table) + ".csv"), table);
+            load_table(db, consolidated_dir / (std::string(table) + ".csv"), table, stop_requested);
         }
         db.exec("CREATE INDEX sweep_comparison_security ON sweep_comparison (security, date)");
         db.exec("CREATE INDEX partitions_status ON partitions (status)");
@@ -179,7 +180,7 @@ bool sqlite_export_available() { return true; }
 
 #else
 
-void export_sqlite(const fs::path&, const fs::path&) {
+void export_sqlite(const fs::path&, const fs::path&, const std::atomic<bool>*) {
     throw std::runtime_error(
         "this build has no SQLite support (install libsqlite3-dev and rebuild)");
 }

@@ -6,6 +6,7 @@
 // TEXT. The database is built beside FILE and renamed over it when complete, so FILE is always
 // either the previous export or the new one. Example queries: docs/consolidation.md.
 
+#include <atomic>
 #include <filesystem>
 
 namespace mdp::consolidate {
@@ -16,8 +17,9 @@ inline constexpr const char* kSqliteTables[] = {
     "root_causes", "cross_security_anova", "cross_security_pairwise"};
 
 // Reads the CSVs of `consolidated_dir` and writes `database`. Throws IoError when the database
-// cannot be written, std::runtime_error when this build has no SQLite.
-void export_sqlite(const std::filesystem::path& consolidated_dir,
-                   const std::filesystem::path& database);
+// cannot be written, std::runtime_error when this build has no SQLite, Interrupted when
+// *stop_requested becomes true (checked every few thousand rows; `database` is left as it was).
+void export_sqlite(const std::filesystem::path& consolidated_dir, const std::filesystem::path& database,
+                   const std::atomic<bool>* stop_requested = nullptr);
 
 }  // namespace mdp::consolidate

@@ -344,6 +344,36 @@ TEST_F(ConsolidationCliTest, KillNineDuringAggregateThenRerunGivesByteIdenticalF
     EXPECT_GE(mid_run_kills, 3) << "aggregate (" << seconds << " s) ended before most kills";
 }
 
+// SIGTERM (and SIGINT) during aggregate: it stops with exit 5, consolidated/ is the previous
+// complete result, and the rerun gives the same bytes.
+TEST_F(ConsolidationCliTest, SigtermDuringAggregateStopsWithTheInterruptedCode) {
+    ASSERT_NO_FATAL_FAILURE(make_run(true));
+    const FileTree expected = read_tree(out_ / "consolidated");
+    const std::vector<std::string> extra{"--sqlite", (dir_ / "run.sqlite").string()};
+    const auto started = std::chrono::steady_clock::now();
+    ASSERT_EQ(aggregate(extra).exit_code, 0);
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    std::mt19937 rng(5);
+    std::uniform_real_distribution<double> when(0.05, 0.9);
+    int stopped = 0;
+    for (int attempt = 0; attempt < 30 && stopped < 3; ++attempt) {
+        const pid_t pid = spawn(aggregate_argv(extra), dir_ / "stopped.log");
+        std::this_thread::sleep_for(std::chrono::duration<double>(when(rng) * seconds));
+        ::kill(pid, attempt % 2 == 0 ? SIGTERM : SIGINT);
+        const CommandResult r = wait_for(pid);
+        if (r.exit_code == 0) continue;  // finished before the signal
+        ++stopped;
+        EXPECT_EQ(r.exit_code, 5) << read_text(dir_ / "stopped.log");
+        EXPECT_NE(read_text(dir_ / "stopped.log").find("--resume"), std::string::npos);
+        EXPECT_EQ(read_tree(out_ / "consolidated"), expected) << "attempt " << attempt;
+    }
+    EXPECT_GE(stopped, 2) << "aggregate (" << seconds << " s) ended before most signals";
+    ASSERT_EQ(aggregate(extra).exit_code, 0);
+    EXPECT_EQ(read_tree(out_ / "consolidated"), expected);
+    EXPECT_FALSE(fs::exists(out_ / "consolidated.partial"));
+}
+
 // An output may never replace an input or land beside a directory it was not meant for.
 TEST_F(ConsolidationCliTest, SqliteTargetThatIsAnInputOrADirectoryIsRefused) {
     ASSERT_NO_FATAL_FAILURE(make_run(false));
