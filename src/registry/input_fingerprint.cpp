@@ -1,5 +1,8 @@
 #include "registry/input_fingerprint.h"
 
+#include "registry/json_text.h"
+#include "registry/partition_entry.h"
+
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -137,12 +140,49 @@ std::optional<std::string> input_files_difference(const std::vector<InputFingerp
     return what;
 }
 
+namespace {
+
+// Paths are bytes: one that is not valid UTF-8 cannot be a JSON string as it is, so it is kept
+// exactly as "path_hex" (two hex digits a byte) beside a readable "path" with '?' for bad bytes.
+std::string hex_of(std::string_view bytes) {
+    constexpr char kDigits[] = "0123456789abcdef";
+    std::string out;
+    for (const char c : bytes) {
+        const auto u = static_cast<unsigned char>(c);
+        out += kDigits[u >> 4];
+        out += kDigits[u & 15];
+    }
+    return out;
+}
+
+std::optional<std::string> bytes_of_hex(std::string_view hex) {
+    if (hex.size() % 2 != 0) return std::nullopt;
+    std::string out;
+    for (size_t i = 0; i < hex.size(); i += 2) {
+        int value = 0;
+        for (const char c : hex.substr(i, 2)) {
+            const int digit = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+            if (digit < 0) return std::nullopt;
+            value = value * 16 + digit;
+        }
+        out.push_back(static_cast<char>(value));
+    }
+    return out;
+}
+
+}  // namespace
+
 nlohmann::json to_json(const InputFingerprint& fp) {
-    return nlohmann::json{{"role", fp.role},
-                          {"path", fp.path},
-                          {"size", fp.size},
-                          {"mtime_ns", fp.mtime_ns},
-                          {"sample_hash", hex16(fp.sample_hash)}};
+    nlohmann::json json{{"role", fp.role},
+                        {"path", fp.path},
+                        {"size", fp.size},
+                        {"mtime_ns", fp.mtime_ns},
+                        {"sample_hash", hex16(fp.sample_hash)}};
+    if (!is_valid_utf8(fp.path)) {
+        json["path"] = sanitize_error_message(fp.path);
+        json["path_hex"] = hex_of(fp.path);
+    }
+    return json;
 }
 
 InputFingerprint fingerprint_from_json(const nlohmann::json& json) {
@@ -164,6 +204,12 @@ InputFingerprint fingerprint_from_json(const nlohmann::json& json) {
     }
     fp.role = role.get<std::string>();
     fp.path = path.get<std::string>();
+    if (json.contains("path_hex")) {
+        const auto& hex = json.at("path_hex");
+        const auto bytes = hex.is_string() ? bytes_of_hex(hex.get<std::string>()) : std::nullopt;
+        if (!bytes) throw std::invalid_argument("input file entry with a bad path_hex");
+        fp.path = *bytes;
+    }
     fp.size = size.get<uint64_t>();
     fp.mtime_ns = mtime.get<int64_t>();
     const auto parsed = parse_hex16(hash.get<std::string>());

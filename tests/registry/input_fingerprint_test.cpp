@@ -111,6 +111,19 @@ TEST(InputFingerprint, JsonRoundTrip) {
     EXPECT_THROW(fingerprint_from_json(broken), std::invalid_argument);
 }
 
+// Paths are bytes: one that is not UTF-8 survives the registry exactly, so its run resumes.
+TEST(InputFingerprint, APathThatIsNotUtf8RoundTripsExactly) {
+    const InputFingerprint fp{"orders", std::string("/data/ord\xff\xfe.csv"), 1, 2, 3};
+    const nlohmann::json json = to_json(fp);
+    EXPECT_EQ(json.at("path_hex"), "2f646174612f6f7264fffe2e637376");
+    EXPECT_NO_THROW((void)json.dump());  // a valid JSON document
+    EXPECT_EQ(fingerprint_from_json(nlohmann::json::parse(json.dump())), fp);
+    nlohmann::json broken = json;
+    broken["path_hex"] = "zz";
+    EXPECT_THROW(fingerprint_from_json(broken), std::invalid_argument);
+    EXPECT_FALSE(to_json(InputFingerprint{"orders", "/data/ordé.csv", 1, 2, 3}).contains("path_hex"));
+}
+
 TEST(InputFingerprint, ListDifferenceComparesInInputOrder) {
     const InputFingerprint orders{"orders", "/o", 1, 1, 1};
     const InputFingerprint trades{"trades", "/t", 2, 2, 2};
