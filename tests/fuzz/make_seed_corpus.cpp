@@ -140,13 +140,11 @@ void registry_seeds(const fs::path& corpus, const fs::path& scratch) {
         reg.flush();
         const std::string journal = read_file(reg.journal_path());
         put(corpus / "registry_journal_fuzz" / "journal", bytes_of({0}), journal);
-        // The payloads alone (the target frames them after its own header).
+        // The payloads alone, header first (the target frames them).
         std::string payloads;
         std::string_view rest = journal;
-        bool header = true;
         while (const auto frame = registry::parse_frame(rest)) {
-            if (!header) payloads += std::string(frame->payload) + "\n";
-            header = false;
+            payloads += std::string(frame->payload) + "\n";
             rest.remove_prefix(frame->size);
         }
         put(corpus / "registry_journal_fuzz" / "payloads", bytes_of({1}), payloads);

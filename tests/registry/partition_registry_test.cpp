@@ -433,6 +433,33 @@ TEST(PartitionRegistry, AJournalWithATornHeaderIsIgnoredAndReplaced) {
     EXPECT_EQ(load_state(snapshot), state_of(reg));
 }
 
+// Found by registry_journal_fuzz: a header with a valid checksum but a mistyped "op" or
+// "format" made load() throw nlohmann's type_error instead of treating it as no header.
+TEST(PartitionRegistry, AJournalHeaderWithMistypedFieldsIsIgnoredLikeATornOne) {
+    const auto dir = scratch("mistyped_header");
+    const fs::path snapshot = PartitionRegistry::path_in(dir);
+    const fs::path journal = fs::path(snapshot).replace_extension(".journal");
+    State expected;
+    std::string generation;
+    {
+        PartitionRegistry reg(snapshot);
+        reg.load();
+        populate(reg);
+        reg.save();
+        expected = state_of(reg);
+        generation = std::to_string(reg.generation());
+    }
+    for (const std::string fields : {R"("op":"journal","format":"1")", R"("op":7,"format":1)",
+                                     R"("op":"journal","format":-1)"}) {
+        const std::string header = "{" + fields + ",\"generation\":" + generation + "}";
+        std::string bytes;
+        append_framed_record(bytes, header);
+        append_framed_record(bytes, R"({"op":"clear","at":"2024-01-01T00:00:00.000Z"})");
+        spit(journal, bytes);
+        EXPECT_EQ(load_state(snapshot), expected) << header;
+    }
+}
+
 TEST(PartitionRegistry, AJournalNewerThanTheSnapshotIsAnError) {
     const auto dir = scratch("journal_ahead");
     const fs::path snapshot = PartitionRegistry::path_in(dir);
