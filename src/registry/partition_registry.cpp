@@ -114,7 +114,7 @@ int64_t time_field(const json& object, const char* name) {
     if (it == object.end() || it->is_null()) return kNoTime;
     if (!it->is_string())
         throw std::invalid_argument(std::string("\"") + name + "\" is not a time");
-    const auto ms = parse_iso_time_ms(it->get_ref<const std::string&>());
+    const auto ms = parse_time_ms(it->get_ref<const std::string&>());
     if (!ms) throw std::invalid_argument(std::string("bad time in \"") + name + "\"");
     return *ms;
 }

@@ -27,7 +27,8 @@ bool same(const ExtractionCheckpoint& a, const ExtractionCheckpoint& b) {
         return false;
     }
     for (size_t i = 0; i < a.partitions.size(); ++i) {
-        if (!(a.partitions[i].key == b.partitions[i].key) || a.partitions[i].files != b.partitions[i].files) {
+        if (!(a.partitions[i].key == b.partitions[i].key) ||
+            a.partitions[i].files != b.partitions[i].files) {
             return false;
         }
     }

@@ -2,6 +2,8 @@
 // Helpers shared by the fuzz targets that must hand their bytes to a function taking a path: a
 // private scratch directory per fuzzer process (removed at exit) and a way to fill a file in it.
 
+#include <stdlib.h>
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -9,7 +11,6 @@
 #include <fstream>
 #include <string>
 #include <string_view>
-#include <stdlib.h>
 
 namespace mdp::fuzz {
 

@@ -60,11 +60,13 @@ std::optional<PartitionKey> model(const Line& line, const RoutingRules& rules) {
     if (line.text.empty() || line.text.size() > rules.max_line_bytes) return std::nullopt;
     SplitFields split;
     split_csv_line(line.text, split);
-    if (split.status != SplitStatus::kOk || split.fields.size() != rules.field_count) return std::nullopt;
+    if (split.status != SplitStatus::kOk || split.fields.size() != rules.field_count)
+        return std::nullopt;
     const std::string_view ts_text = split.fields[rules.timestamp_column];
     int64_t ts = 0;
     const auto [end, error] = std::from_chars(ts_text.data(), ts_text.data() + ts_text.size(), ts);
-    if (ts_text.empty() || error != std::errc() || end != ts_text.data() + ts_text.size() || ts < 0) {
+    if (ts_text.empty() || error != std::errc() || end != ts_text.data() + ts_text.size() ||
+        ts < 0) {
         return std::nullopt;
     }
     const auto security = parse_security_code(split.fields[rules.security_column]);
@@ -121,7 +123,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     size_t next_reject = 0;
     for (size_t i = 0; i < lines.size(); ++i) {
         const auto accepted = model(lines[i], rules);
-        const bool rejected = next_reject < out.rejects.size() && out.rejects[next_reject].line_in_block == i;
+        const bool rejected =
+            next_reject < out.rejects.size() && out.rejects[next_reject].line_in_block == i;
         MDP_FUZZ_CHECK(accepted.has_value() != rejected);
         if (rejected) {
             const std::string& text = out.rejects[next_reject].text;

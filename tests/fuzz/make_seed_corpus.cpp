@@ -74,28 +74,33 @@ void market_seeds(const fs::path& corpus, const fs::path& scratch) {
         const char* name;
         datagen::RowLayout layout;
     };
-    for (const File& f : {File{"orders", datagen::kOrderLayout}, File{"trades", datagen::kTradeLayout},
-                          File{"nbbo", datagen::kNbboLayout}}) {
+    for (const File& f :
+         {File{"orders", datagen::kOrderLayout}, File{"trades", datagen::kTradeLayout},
+          File{"nbbo", datagen::kNbboLayout}}) {
         const auto lines = lines_of(read_file(scratch / (std::string(f.name) + ".csv")));
         const std::string rows = join(lines, 1, 40);
         const auto ts = static_cast<uint8_t>(f.layout.timestamp_field);
         const auto sec = static_cast<uint8_t>(f.layout.security_field);
-        put(corpus / "csv_line_scanner_fuzz" / f.name, bytes_of({static_cast<uint8_t>(ts | (sec << 4))}), rows);
+        put(corpus / "csv_line_scanner_fuzz" / f.name,
+            bytes_of({static_cast<uint8_t>(ts | (sec << 4))}), rows);
         const auto fields = static_cast<uint8_t>(f.layout.field_count - 1);
         put(corpus / "line_router_fuzz" / f.name, bytes_of({fields, ts, sec, 0, 255}), rows);
-        put(corpus / "line_router_fuzz" / (std::string(f.name) + "_columns"), bytes_of({fields, ts, sec, 1, 255}),
-            rows);
+        put(corpus / "line_router_fuzz" / (std::string(f.name) + "_columns"),
+            bytes_of({fields, ts, sec, 1, 255}), rows);
 
         // One partition's file: the header and the rows of the first row's security.
         const std::string security_text = field(lines.at(1), f.layout.security_field);
         const auto security = parse_security_code(security_text).value();
         std::string partition = lines.at(0) + "\n";
         for (size_t i = 1; i < lines.size() && partition.size() < 6000; ++i) {
-            if (field(lines[i], f.layout.security_field) == security_text) partition += lines[i] + "\n";
+            if (field(lines[i], f.layout.security_field) == security_text)
+                partition += lines[i] + "\n";
         }
         std::string prefix(9, '\0');
         std::memcpy(prefix.data() + 1, &security, sizeof security);
-        const uint8_t reader = f.name == std::string_view("orders") ? 0 : f.name == std::string_view("trades") ? 1 : 2;
+        const uint8_t reader = f.name == std::string_view("orders")   ? 0
+                               : f.name == std::string_view("trades") ? 1
+                                                                      : 2;
         prefix[0] = static_cast<char>(reader);
         put(corpus / "partition_reader_fuzz" / f.name, prefix, partition);
         prefix[0] = 3;
@@ -105,7 +110,9 @@ void market_seeds(const fs::path& corpus, const fs::path& scratch) {
 
 void checkpoint_seeds(const fs::path& corpus) {
     extract::ExtractionCheckpoint cp;
-    cp.identity = "orders=/data/orders.csv:2150000000;trades=/data/trades.csv:700000000;zone=Australia/Sydney";
+    cp.identity =
+        "orders=/data/orders.csv:2150000000;trades=/data/trades.csv:700000000;zone=Australia/"
+        "Sydney";
     cp.inputs[0] = {1048576, 5000, false};
     cp.inputs[1] = {700000000, 2000000, true};
     cp.rejects[0] = {120, 2};
@@ -129,13 +136,15 @@ void registry_seeds(const fs::path& corpus, const fs::path& scratch) {
         registry::PartitionRegistry reg(registry::PartitionRegistry::path_in(scratch));
         fuzz::make_fixture_registry(reg);
         const auto at = fuzz::kFixtureTime + std::chrono::seconds(5);
-        reg.mark_completed(PartitionKey{CivilDate{2024, 4, 8}, 1}, {{"matched", 12}, {"sweeps", 40}},
-                           std::chrono::milliseconds(2500), at);
+        reg.mark_completed(PartitionKey{CivilDate{2024, 4, 8}, 1},
+                           {{"matched", 12}, {"sweeps", 40}}, std::chrono::milliseconds(2500), at);
         reg.mark_running(PartitionKey{CivilDate{2024, 4, 8}, 2}, at);
         reg.mark_failed(PartitionKey{CivilDate{2024, 4, 8}, 2}, "orders.csv:17: bad price", at);
-        reg.upsert(PartitionKey{CivilDate{2024, 4, 9}, 7}, {{"orders", {5, 450}}, {"trades", {2, 120}}}, at);
+        reg.upsert(PartitionKey{CivilDate{2024, 4, 9}, 7},
+                   {{"orders", {5, 450}}, {"trades", {2, 120}}}, at);
         reg.set_settings(nlohmann::json{{"window_ms", 100}, {"pairwise", "top:50"}}, at);
-        reg.set_extraction_progress(nlohmann::json{{"orders", {{"offset", 4096}, {"done", false}}}}, at);
+        reg.set_extraction_progress(nlohmann::json{{"orders", {{"offset", 4096}, {"done", false}}}},
+                                    at);
         reg.reset_failed(at);
         reg.flush();
         const std::string journal = read_file(reg.journal_path());

@@ -29,7 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     mdp::fuzz::write_bytes(file, bytes);
     // An upper bound on the lines, whichever of '\n', '\r\n' or '\r' ends them.
     const auto lines = static_cast<uint64_t>(std::count(bytes.begin(), bytes.end(), '\n') +
-                                             std::count(bytes.begin(), bytes.end(), '\r')) + 1;
+                                             std::count(bytes.begin(), bytes.end(), '\r')) +
+                       1;
     using namespace mdp::analyzers;
     try {
         switch (data[0] % 4) {
@@ -37,8 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                 MDP_FUZZ_CHECK(read_order_events(file, security).size() < lines);
                 break;
             case 1: {
-                const TradeRows trades =
-                    read_trade_rows(file, security, [](int64_t order_id) { return order_id % 2 == 0; });
+                const TradeRows trades = read_trade_rows(
+                    file, security, [](int64_t order_id) { return order_id % 2 == 0; });
                 MDP_FUZZ_CHECK(trades.row_count < lines);
                 MDP_FUZZ_CHECK(trades.kept.size() <= trades.row_count);
                 for (const TradeRow& row : trades.kept) MDP_FUZZ_CHECK(row.order_id % 2 == 0);

@@ -17,7 +17,8 @@ inline void make_fixture_registry(registry::PartitionRegistry& reg) {
     reg.load();
     for (uint64_t security = 1; security <= 3; ++security) {
         const auto rows = static_cast<int64_t>(100 * security);
-        reg.upsert(PartitionKey{CivilDate{2024, 4, 8}, security}, {{"orders", {rows, 90 * rows}}}, kFixtureTime);
+        reg.upsert(PartitionKey{CivilDate{2024, 4, 8}, security}, {{"orders", {rows, 90 * rows}}},
+                   kFixtureTime);
     }
     reg.mark_running(PartitionKey{CivilDate{2024, 4, 8}, 1}, kFixtureTime);
     reg.save();

@@ -1,7 +1,7 @@
 // Fuzzes the registry journal replay (journal_framing + PartitionRegistry::load): a real snapshot
-// made by PartitionRegistry (registry_fixture.h: generation 1, three partitions) sits next to a journal made of the
-// fuzz bytes; load() must succeed or throw InputError, and pass the round trip of
-// registry_round_trip.h. parse_frame is also checked on the raw bytes: a frame it accepts lies
+// made by PartitionRegistry (registry_fixture.h: generation 1, three partitions) sits next to a
+// journal made of the fuzz bytes; load() must succeed or throw InputError, and pass the round trip
+// of registry_round_trip.h. parse_frame is also checked on the raw bytes: a frame it accepts lies
 // within them and re-frames to the same bytes.
 //
 // Input: byte 0 bit 0 clear -> the rest is the journal file as is; set -> each line of the rest

@@ -516,6 +516,34 @@ TEST(PartitionRegistry, ANewerFormatOrACorruptSnapshotIsAnError) {
     EXPECT_THROW(PartitionRegistry(dir).load(), InputError);  // a directory
 }
 
+// Found by registry_snapshot_fuzz: a time outside what a TimePoint holds loaded, then overflowed
+// when the entry was read back (undefined behaviour); it is now a bad snapshot or journal.
+TEST(PartitionRegistry, ATimeOutsideTheClocksRangeIsAnError) {
+    const auto dir = scratch("time_range");
+    const fs::path snapshot = PartitionRegistry::path_in(dir);
+    const fs::path journal = fs::path(snapshot).replace_extension(".journal");
+    std::string generation;
+    {
+        PartitionRegistry reg(snapshot);
+        reg.load();
+        populate(reg);
+        reg.save();
+        generation = std::to_string(reg.generation());
+    }
+    const std::string text = slurp(snapshot);
+    const size_t started = text.find("\"started_at\":\"");
+    ASSERT_NE(started, std::string::npos);
+    spit(snapshot, std::string(text).replace(started + 14, 4, "1012"));
+    EXPECT_THROW(PartitionRegistry(snapshot).load(), InputError);
+
+    spit(snapshot, text);
+    std::string bytes;
+    append_framed_record(bytes, R"({"op":"journal","format":1,"generation":)" + generation + "}");
+    append_framed_record(bytes, R"({"op":"reset_failed","at":"2263-01-01T00:00:00.000Z"})");
+    spit(journal, bytes);
+    EXPECT_THROW(PartitionRegistry(snapshot).load(), InputError);
+}
+
 TEST(PartitionRegistry, SnapshotIsPlainJsonWithTheDocumentedFields) {
     const auto dir = scratch("format");
     const fs::path snapshot = PartitionRegistry::path_in(dir);
