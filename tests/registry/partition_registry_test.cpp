@@ -433,22 +433,23 @@ TEST(PartitionRegistry, AJournalWithATornHeaderIsIgnoredAndReplaced) {
     EXPECT_EQ(load_state(snapshot), state_of(reg));
 }
 
-// Found by registry_journal_fuzz: a header with a valid checksum but a mistyped "op" or
-// "format" made load() throw nlohmann's type_error instead of treating it as no header.
+// Saves populate()'s registry as a snapshot; returns its state and generation (as text).
+std::pair<State, std::string> save_populated(const fs::path& snapshot) {
+    PartitionRegistry reg(snapshot);
+    reg.load();
+    populate(reg);
+    reg.save();
+    return {state_of(reg), std::to_string(reg.generation())};
+}
+
+// Found while writing registry_journal_fuzz (and reproduced with it): a header with a valid
+// checksum but a mistyped "op" or "format" made load() throw nlohmann's type_error instead of
+// treating it as no header.
 TEST(PartitionRegistry, AJournalHeaderWithMistypedFieldsIsIgnoredLikeATornOne) {
     const auto dir = scratch("mistyped_header");
     const fs::path snapshot = PartitionRegistry::path_in(dir);
     const fs::path journal = fs::path(snapshot).replace_extension(".journal");
-    State expected;
-    std::string generation;
-    {
-        PartitionRegistry reg(snapshot);
-        reg.load();
-        populate(reg);
-        reg.save();
-        expected = state_of(reg);
-        generation = std::to_string(reg.generation());
-    }
+    const auto [expected, generation] = save_populated(snapshot);
     for (const std::string fields : {R"("op":"journal","format":"1")", R"("op":7,"format":1)",
                                      R"("op":"journal","format":-1)"}) {
         const std::string header = "{" + fields + ",\"generation\":" + generation + "}";
@@ -522,14 +523,7 @@ TEST(PartitionRegistry, ATimeOutsideTheClocksRangeIsAnError) {
     const auto dir = scratch("time_range");
     const fs::path snapshot = PartitionRegistry::path_in(dir);
     const fs::path journal = fs::path(snapshot).replace_extension(".journal");
-    std::string generation;
-    {
-        PartitionRegistry reg(snapshot);
-        reg.load();
-        populate(reg);
-        reg.save();
-        generation = std::to_string(reg.generation());
-    }
+    const std::string generation = save_populated(snapshot).second;
     const std::string text = slurp(snapshot);
     const size_t started = text.find("\"started_at\":\"");
     ASSERT_NE(started, std::string::npos);
