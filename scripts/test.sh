@@ -1,9 +1,24 @@
 #!/usr/bin/env bash
-# The whole test suite, from a fresh clone: installs what is missing, builds, runs every test
-# through ctest, then does the same with ASan + UBSan. `test.sh --no-sanitize` skips the second.
+# The whole test suite, from a fresh clone (what .ci/run runs). Installs what is missing, then
+# runs these stages in order; the first that fails fails the script:
+#   1. Release build, every test (ctest);
+#   2. ASan + UBSan build (build-asan/), every test;
+#   3. ThreadSanitizer build (build-tsan/), the TSan set: `ctest -L tsan` (docs/tsan.md);
+#   4. each libFuzzer target for 30 s on its seed corpus (scripts/fuzz.sh, build-fuzz/).
+# `test.sh --no-sanitize` runs stage 1 only. Each stage prints its wall time; the measured
+# times are in docs/contributing.md ("CI stages and their measured time").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 "$root/scripts/install_deps.sh"
+
+stage() {
+  local name="$1"
+  shift
+  echo "== $name"
+  local started=$SECONDS
+  "$@"
+  echo "== $name: done in $((SECONDS - started)) s"
+}
 
 run_suite() {
   local build_dir="$1"
@@ -12,11 +27,17 @@ run_suite() {
   (cd "$build_dir" && ctest --output-on-failure -j "$(nproc)" --timeout 900)
 }
 
-echo "== Release build and tests"
-run_suite "$root/build"
+run_tsan() {
+  "$root/scripts/build.sh" --tsan
+  (cd "$root/build-tsan" && TSAN_OPTIONS="halt_on_error=1:second_deadlock_stack=1" \
+    ctest -L tsan --output-on-failure -j "$(nproc)" --timeout 900)
+}
+
+stage "Release build and tests" run_suite "$root/build"
 if [[ "${1:-}" != "--no-sanitize" ]]; then
-  echo "== ASan + UBSan build and tests"
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
-  run_suite "$root/build-asan" --sanitize
+  stage "ASan + UBSan build and tests" run_suite "$root/build-asan" --sanitize
+  stage "ThreadSanitizer build and the TSan set" run_tsan
+  stage "Fuzz targets, 30 s each" "$root/scripts/fuzz.sh" 30
 fi

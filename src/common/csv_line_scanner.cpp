@@ -61,8 +61,9 @@ const CsvLineScanner::ChunkMasks& CsvLineScanner::masks_of(size_t chunk) {
 }
 
 // Compiled twice, the CPU picks at load time: baseline x86-64 has no popcnt instruction, and the
-// library call that replaces it was 2% of extraction time.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// library call that replaces it was 2% of extraction time. Not under TSan (MDP_NO_TARGET_CLONES,
+// cmake/Sanitizers.cmake): the ifunc resolver runs before TSan's runtime and crashes.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(MDP_NO_TARGET_CLONES)
 __attribute__((target_clones("popcnt", "default")))
 #endif
 bool CsvLineScanner::next(ScannedLine& line) {

@@ -28,7 +28,7 @@ int64_t as_int64(const json& value, const char* field) {
 int64_t as_time(const json& value, const char* field) {
     if (value.is_null()) return kNoTime;
     if (!value.is_string()) bad(std::string("\"") + field + "\" is not a time");
-    const auto ms = parse_iso_time_ms(value.get_ref<const std::string&>());
+    const auto ms = parse_time_ms(value.get_ref<const std::string&>());
     if (!ms) bad(std::string("\"") + field + "\" is not a UTC time like 2024-01-02T03:04:05.678Z");
     return *ms;
 }

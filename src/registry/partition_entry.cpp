@@ -70,4 +70,15 @@ TimePoint from_epoch_ms(int64_t ms) {
     return TimePoint(std::chrono::duration_cast<Clock::duration>(std::chrono::milliseconds(ms)));
 }
 
+std::optional<int64_t> parse_time_ms(std::string_view text) {
+    // Truncation towards zero keeps both limits inside the range.
+    constexpr int64_t kMin =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::duration::min()).count();
+    constexpr int64_t kMax =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::duration::max()).count();
+    const auto ms = parse_iso_time_ms(text);
+    if (!ms || *ms < kMin || *ms > kMax) return std::nullopt;
+    return ms;
+}
+
 }  // namespace mdp::registry

@@ -103,8 +103,15 @@ inline constexpr size_t kMaxErrorLength = 500;
 // text is cut to kMaxErrorLength bytes on a character boundary (ending in "...").
 std::string sanitize_error_message(std::string_view message);
 
-// Time <-> milliseconds since the epoch, rounding towards the past.
+// Time <-> milliseconds since the epoch, rounding towards the past. from_epoch_ms needs a time
+// a TimePoint can hold (see parse_time_ms).
 int64_t to_epoch_ms(TimePoint time);
 TimePoint from_epoch_ms(int64_t ms);
+
+// Reads a registry time (parse_iso_time_ms's form): nullopt unless it has that form and lies
+// within what a TimePoint holds (system_clock counts nanoseconds in 64 bits: 1677 to 2262).
+// Every time read from a snapshot or the journal goes through it, so that no file can make
+// from_epoch_ms overflow.
+std::optional<int64_t> parse_time_ms(std::string_view text);
 
 }  // namespace mdp::registry

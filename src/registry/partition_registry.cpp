@@ -114,7 +114,7 @@ int64_t time_field(const json& object, const char* name) {
     if (it == object.end() || it->is_null()) return kNoTime;
     if (!it->is_string())
         throw std::invalid_argument(std::string("\"") + name + "\" is not a time");
-    const auto ms = parse_iso_time_ms(it->get_ref<const std::string&>());
+    const auto ms = parse_time_ms(it->get_ref<const std::string&>());
     if (!ms) throw std::invalid_argument(std::string("bad time in \"") + name + "\"");
     return *ms;
 }
@@ -326,11 +326,18 @@ void PartitionRegistry::replay_journal() {
             } catch (const json::exception&) {
                 break;
             }
-            if (!header.is_object() || header.value("op", "") != "journal" ||
-                !header.contains("generation") || !header["generation"].is_number_unsigned()) {
+            // Not a header (wrong or mistyped fields): the journal is not trusted, as when torn.
+            // (json::value() would throw type_error for a mistyped field.)
+            const auto op = header.find("op");
+            const auto format_field = header.find("format");
+            if (!header.is_object() || op == header.end() || !op->is_string() ||
+                op->get_ref<const std::string&>() != "journal" || !header.contains("generation") ||
+                !header["generation"].is_number_unsigned() ||
+                (format_field != header.end() && !format_field->is_number_unsigned())) {
                 break;
             }
-            const auto format = header.value("format", uint64_t{0});
+            const uint64_t format =
+                format_field == header.end() ? 0 : format_field->get<uint64_t>();
             if (format > static_cast<uint64_t>(kFormatVersion)) {
                 throw InputError(journal_path_, "written by a newer version (format " +
                                                     std::to_string(format) + ")");

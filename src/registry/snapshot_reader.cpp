@@ -326,7 +326,7 @@ class SnapshotSax {
             }
             case Field::kStarted:
             case Field::kCompleted: {
-                const auto ms = parse_iso_time_ms(value);
+                const auto ms = parse_time_ms(value);
                 if (!ms) bad("bad time \"" + value + "\"");
                 (field_ == Field::kStarted ? entry_.started_ms : entry_.completed_ms) = *ms;
                 return;

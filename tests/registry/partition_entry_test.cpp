@@ -50,6 +50,23 @@ TEST(PartitionEntry, TimesKeepMilliseconds) {
     EXPECT_EQ(to_epoch_ms(from_epoch_ms(-1) + std::chrono::microseconds(1)), -1);
 }
 
+// Found by registry_snapshot_fuzz: a time outside system_clock's range (a year before 1677 or
+// after 2262) overflowed from_epoch_ms (undefined behaviour) when the entry was read back.
+TEST(PartitionEntry, RegistryTimesAreLimitedToWhatATimePointHolds) {
+    EXPECT_EQ(parse_time_ms("2024-01-02T03:04:05.678Z"), 1'704'164'645'678);
+    EXPECT_EQ(parse_time_ms("1677-09-22T00:00:00.000Z"), -9'223'286'400'000);
+    EXPECT_EQ(parse_time_ms("2262-04-11T00:00:00.000Z"), 9'223'286'400'000);
+    for (const char* out_of_range : {"1012-04-08T03:00:05.000Z", "1677-09-21T00:00:00.000Z",
+                                     "2262-04-12T00:00:00.000Z", "9999-12-31T23:59:59.999Z",
+                                     "0000-01-01T00:00:00.000Z"}) {
+        EXPECT_FALSE(parse_time_ms(out_of_range).has_value()) << out_of_range;
+    }
+    for (const char* text : {"1677-09-22T00:00:00.000Z", "2262-04-11T00:00:00.000Z"}) {
+        const int64_t ms = parse_time_ms(text).value();
+        EXPECT_EQ(to_epoch_ms(from_epoch_ms(ms)), ms) << text;
+    }
+}
+
 TEST(PartitionEntry, FilterMatchesEveryGivenField) {
     const PartitionKey key{CivilDate{2024, 1, 2}, 7};
     EXPECT_TRUE(PartitionFilter{}.matches(key, PartitionStatus::kFailed));

@@ -433,6 +433,34 @@ TEST(PartitionRegistry, AJournalWithATornHeaderIsIgnoredAndReplaced) {
     EXPECT_EQ(load_state(snapshot), state_of(reg));
 }
 
+// Saves populate()'s registry as a snapshot; returns its state and generation (as text).
+std::pair<State, std::string> save_populated(const fs::path& snapshot) {
+    PartitionRegistry reg(snapshot);
+    reg.load();
+    populate(reg);
+    reg.save();
+    return {state_of(reg), std::to_string(reg.generation())};
+}
+
+// Found while writing registry_journal_fuzz (and reproduced with it): a header with a valid
+// checksum but a mistyped "op" or "format" made load() throw nlohmann's type_error instead of
+// treating it as no header.
+TEST(PartitionRegistry, AJournalHeaderWithMistypedFieldsIsIgnoredLikeATornOne) {
+    const auto dir = scratch("mistyped_header");
+    const fs::path snapshot = PartitionRegistry::path_in(dir);
+    const fs::path journal = fs::path(snapshot).replace_extension(".journal");
+    const auto [expected, generation] = save_populated(snapshot);
+    for (const std::string fields : {R"("op":"journal","format":"1")", R"("op":7,"format":1)",
+                                     R"("op":"journal","format":-1)"}) {
+        const std::string header = "{" + fields + ",\"generation\":" + generation + "}";
+        std::string bytes;
+        append_framed_record(bytes, header);
+        append_framed_record(bytes, R"({"op":"clear","at":"2024-01-01T00:00:00.000Z"})");
+        spit(journal, bytes);
+        EXPECT_EQ(load_state(snapshot), expected) << header;
+    }
+}
+
 TEST(PartitionRegistry, AJournalNewerThanTheSnapshotIsAnError) {
     const auto dir = scratch("journal_ahead");
     const fs::path snapshot = PartitionRegistry::path_in(dir);
@@ -487,6 +515,27 @@ TEST(PartitionRegistry, ANewerFormatOrACorruptSnapshotIsAnError) {
         EXPECT_NE(std::string(e.what()).find("weird"), std::string::npos) << e.what();
     }
     EXPECT_THROW(PartitionRegistry(dir).load(), InputError);  // a directory
+}
+
+// Found by registry_snapshot_fuzz: a time outside what a TimePoint holds loaded, then overflowed
+// when the entry was read back (undefined behaviour); it is now a bad snapshot or journal.
+TEST(PartitionRegistry, ATimeOutsideTheClocksRangeIsAnError) {
+    const auto dir = scratch("time_range");
+    const fs::path snapshot = PartitionRegistry::path_in(dir);
+    const fs::path journal = fs::path(snapshot).replace_extension(".journal");
+    const std::string generation = save_populated(snapshot).second;
+    const std::string text = slurp(snapshot);
+    const size_t started = text.find("\"started_at\":\"");
+    ASSERT_NE(started, std::string::npos);
+    spit(snapshot, std::string(text).replace(started + 14, 4, "1012"));
+    EXPECT_THROW(PartitionRegistry(snapshot).load(), InputError);
+
+    spit(snapshot, text);
+    std::string bytes;
+    append_framed_record(bytes, R"({"op":"journal","format":1,"generation":)" + generation + "}");
+    append_framed_record(bytes, R"({"op":"reset_failed","at":"2263-01-01T00:00:00.000Z"})");
+    spit(journal, bytes);
+    EXPECT_THROW(PartitionRegistry(snapshot).load(), InputError);
 }
 
 TEST(PartitionRegistry, SnapshotIsPlainJsonWithTheDocumentedFields) {
