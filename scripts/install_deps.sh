@@ -7,6 +7,7 @@ packages=(
   build-essential cmake
   libtbb-dev nlohmann-json3-dev libfccp-dev libboost-math-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
+  libisal-dev libdeflate-dev zlib1g-dev libzstd-dev libxxhash-dev
   tzdata
 )
 if [[ "${1:-}" == "--bench" ]]; then
