@@ -9,7 +9,8 @@
 #   1. build/bench/decompress_bench: decoded MB/s per library, median of REPEATS;
 #   2. run_multidataset_pipeline extract --orders F on plain, .zst and .gz, output below the
 #      work dir, median wall time of REPEATS, and the ratio to plain.
-# Expects build/ configured with -DMDP_BUILD_BENCH=ON and the targets decompress_bench,
+# $PIPELINE names another run_multidataset_pipeline binary to time (an A/B build); $SKIP_LIBS=1
+# skips part 1. Expects build/ configured with -DMDP_BUILD_BENCH=ON and the targets decompress_bench,
 # generate_market_data and run_multidataset_pipeline built. Needs ~4 x SIZE of free disk.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -17,7 +18,7 @@ size="${1:-1G}"
 repeats="${2:-3}"
 work="${BENCH_DIR:-/tmp/mdp-decomp}"
 gen="$root/build/apps/generate_market_data"
-pipeline="$root/build/apps/run_multidataset_pipeline"
+pipeline="${PIPELINE:-$root/build/apps/run_multidataset_pipeline}"
 bench="$root/build/bench/decompress_bench"
 mkdir -p "$work"
 
@@ -39,26 +40,30 @@ if [[ ! -f "$work/orders.frames.zst" ]]; then
 fi
 ls -l "$work"/orders.*
 
+if [[ "${SKIP_LIBS:-0}" != 1 ]]; then
 echo "## libraries (single thread, decoded MB/s, median of $repeats)"
 cat "$work"/orders.* > /dev/null
 "$bench" --runs "$repeats" "$orders" "$work/orders.csv.gz" "$work/orders.pigz.gz" "$work/orders.csv.zst" \
   "$work/orders.frames.zst"
+fi
 
-echo "## extraction (wall seconds, median of $repeats, output in $work/out)"
+echo "## extraction with $pipeline (seconds, median of $repeats, output in $work/out; load: $(cut -d' ' -f1-3 /proc/loadavg))"
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 plain_median=""
 for input in "$orders" "$work/orders.csv.zst" "$work/orders.csv.gz" "$work/orders.pigz.gz"; do
-  times=()
+  times=(); cpus=()
   for ((i = 0; i < repeats; i++)); do
     rm -rf "$work/out"
     sync
-    /usr/bin/time -f "%e %M" -o "$work/time.txt" "$pipeline" extract --progress none --orders "$input" \
+    /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$pipeline" extract --progress none --orders "$input" \
       --trades "$work/trades_header_only.csv" --output "$work/out" >/dev/null 2>&1
-    read -r t rss < "$work/time.txt"
+    read -r t user sys rss < "$work/time.txt"
     times+=("$t")
+    cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN{print u + s}')")
   done
   m=$(printf '%s\n' "${times[@]}" | median)
-  [[ -z "$plain_median" ]] && plain_median=$m
-  echo "$(basename "$input"): ${times[*]} -> median $m s ($(awk -v a="$m" -v b="$plain_median" 'BEGIN{printf "%.2f", a/b}')x plain), last peak RSS ${rss} KB"
+  c=$(printf '%s\n' "${cpus[@]}" | median)
+  [[ -z "$plain_median" ]] && plain_median=$m && plain_cpu=$c
+  echo "$(basename "$input"): wall ${times[*]} -> median $m s ($(awk -v a="$m" -v b="$plain_median" 'BEGIN{printf "%.2f", a/b}')x plain); cpu ${cpus[*]} -> median $c s ($(awk -v a="$c" -v b="$plain_cpu" 'BEGIN{printf "%.2f", a/b}')x plain); last peak RSS ${rss} KB"
 done
 rm -rf "$work/out"

@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdint>
+#include <filesystem>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -15,6 +17,7 @@
 
 #include "extract/input/byte_source.h"
 #include "extract/input/corrupt_stream_error.h"
+#include "extract/input/raw_file.h"
 
 namespace mdp::testing {
 
@@ -73,6 +76,12 @@ inline std::string read_to_end(extract::ByteSource& source, size_t chunk = 65536
     std::string buffer(chunk, '\0');
     while (const size_t n = source.read(buffer.data(), buffer.size())) out.append(buffer.data(), n);
     return out;
+}
+
+// `path` decoded by the given source, whatever its content.
+template <class Source>
+std::unique_ptr<extract::ByteSource> open_as(const std::filesystem::path& path) {
+    return std::make_unique<Source>(std::make_unique<extract::RawFile>(path));
 }
 
 // Reads until a CorruptStreamError: the bytes delivered before it and its message ("" if none).
