@@ -20,6 +20,7 @@ work="${BENCH_DIR:-/tmp/mdp-decomp}"
 gen="$root/build/apps/generate_market_data"
 pipeline="${PIPELINE:-$root/build/apps/run_multidataset_pipeline}"
 bench="$root/build/bench/decompress_bench"
+out="${OUT_DIR:-$work/out}"   # OUT_DIR=/dev/shm/x: extraction output on tmpfs, CPU only
 mkdir -p "$work"
 
 size_bytes=$(numfmt --from=iec "$size")
@@ -47,16 +48,16 @@ cat "$work"/orders.* > /dev/null
   "$work/orders.frames.zst"
 fi
 
-echo "## extraction with $pipeline (seconds, median of $repeats, output in $work/out; load: $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "## extraction with $pipeline (seconds, median of $repeats, output in $out; load: $(cut -d' ' -f1-3 /proc/loadavg))"
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
 plain_median=""
 for input in "$orders" "$work/orders.csv.zst" "$work/orders.csv.gz" "$work/orders.pigz.gz"; do
   times=(); cpus=()
   for ((i = 0; i < repeats; i++)); do
-    rm -rf "$work/out"
+    rm -rf "$out"
     sync
     /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$pipeline" extract --progress none --orders "$input" \
-      --trades "$work/trades_header_only.csv" --output "$work/out" >/dev/null 2>&1
+      --trades "$work/trades_header_only.csv" --output "$out" >/dev/null 2>&1
     read -r t user sys rss < "$work/time.txt"
     times+=("$t")
     cpus+=("$(awk -v u="$user" -v s="$sys" 'BEGIN{print u + s}')")
@@ -66,4 +67,4 @@ for input in "$orders" "$work/orders.csv.zst" "$work/orders.csv.gz" "$work/order
   [[ -z "$plain_median" ]] && plain_median=$m && plain_cpu=$c
   echo "$(basename "$input"): wall ${times[*]} -> median $m s ($(awk -v a="$m" -v b="$plain_median" 'BEGIN{printf "%.2f", a/b}')x plain); cpu ${cpus[*]} -> median $c s ($(awk -v a="$c" -v b="$plain_cpu" 'BEGIN{printf "%.2f", a/b}')x plain); last peak RSS ${rss} KB"
 done
-rm -rf "$work/out"
+rm -rf "$out"

@@ -3,7 +3,6 @@
 #include <cstring>
 
 #include "extract/input/open_byte_source.h"
-#include "extract/input/prefetching_byte_source.h"
 
 namespace mdp::extract {
 
@@ -16,10 +15,12 @@ InputBlockReader::InputBlockReader(const std::filesystem::path& path, uint64_t s
     : InputBlockReader(open_input(path, start_offset), block_bytes, pool) {}
 
 std::unique_ptr<ByteSource> InputBlockReader::open_input(const std::filesystem::path& path, uint64_t start_offset) {
+    // Decoding runs in the pipeline's serial read stage, which already overlaps the routing of
+    // earlier blocks on the other threads. A PrefetchingByteSource on top did not measurably
+    // help (docs/decompression.md, "Overlapping decoding with routing"), so it is not used.
     auto source = open_byte_source(path);
     source->skip_to(start_offset);
-    if (source->describe() == "plain") return source;  // reading is a copy already: nothing to overlap
-    return std::make_unique<PrefetchingByteSource>(std::move(source));
+    return source;
 }
 
 size_t InputBlockReader::read_some(Buffer& out, size_t want) {

@@ -28,9 +28,8 @@ public:
     // Blocks come from `pool` (whose buffers must hold at least `block_bytes`) and go back to it
     // when their InputBlock is destroyed. `source` is read from where it stands.
     InputBlockReader(std::unique_ptr<ByteSource> source, size_t block_bytes, BufferPool& pool);
-    // Opens `path` with open_byte_source (compression detected by content), moves to decoded
-    // offset `start_offset` and, for a compressed input, decodes on a thread of its own
-    // (PrefetchingByteSource).
+    // Opens `path` with open_byte_source (compression detected by content) and moves to decoded
+    // offset `start_offset` (see open_input).
     InputBlockReader(const std::filesystem::path& path, uint64_t start_offset, size_t block_bytes,
                      BufferPool& pool);
 
@@ -42,7 +41,8 @@ public:
     std::optional<uint64_t> file_size() const { return source_->raw_size(); }
     const ByteSource& source() const { return *source_; }
 
-    // Opens `path` at decoded offset `start_offset`, prefetching compressed inputs.
+    // Opens `path` at decoded offset `start_offset`: a plain file seeks, a compressed one decodes
+    // and discards the bytes before it.
     static std::unique_ptr<ByteSource> open_input(const std::filesystem::path& path, uint64_t start_offset);
 
 private:

@@ -111,8 +111,8 @@ TEST(InputBlockReader, AFileThatIsOneHugeUnterminatedLine) {
     EXPECT_EQ(blocks[0].end_offset, 300U * 1024);
 }
 
-// Compressed inputs read through the path constructor (content detection, prefetching thread)
-// give the same blocks as the plain file, from any decoded offset.
+// Compressed inputs read through the path constructor (content detection) give the same blocks
+// as the plain file, from any decoded offset.
 TEST(InputBlockReader, GzipAndZstdInputsGiveTheSameBlocksAsPlainFromAnyOffset) {
     const auto dir = fresh_scratch_dir();
     const std::string text = mdp::testing::sample_csv(2'000'000);
