@@ -26,7 +26,8 @@ public:
     static constexpr size_t kDefaultBuffers = 3;
 
     // `inner` must already be at the offset to start from (skip_to it first): this source
-    // cannot seek. Its decoded-bytes hash is turned off; this one hashes what it delivers.
+    // cannot seek. Its decoded-bytes hash, if it keeps one, is turned off and this one hashes
+    // what it delivers instead.
     explicit PrefetchingByteSource(std::unique_ptr<ByteSource> inner, size_t buffer_bytes = kDefaultBufferBytes,
                                    size_t buffers = kDefaultBuffers);
     ~PrefetchingByteSource() override;
