@@ -11,10 +11,9 @@
 
 #include <isa-l/igzip_lib.h>
 #include <libdeflate.h>
+#include <time.h>
 #include <zlib.h>
 #include <zstd.h>
-
-#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -105,9 +104,11 @@ uint64_t libdeflate_decode(const std::string& in, std::vector<unsigned char>& wh
     while (at < in.size()) {
         size_t in_used = 0;
         size_t out_made = 0;
-        const auto r = libdeflate_gzip_decompress_ex(d, in.data() + at, in.size() - at, whole.data() + total,
-                                                     whole.size() - total, &in_used, &out_made);
-        if (r != LIBDEFLATE_SUCCESS) throw std::runtime_error("libdeflate failed (" + std::to_string(r) + ")");
+        const auto r =
+            libdeflate_gzip_decompress_ex(d, in.data() + at, in.size() - at, whole.data() + total,
+                                          whole.size() - total, &in_used, &out_made);
+        if (r != LIBDEFLATE_SUCCESS)
+            throw std::runtime_error("libdeflate failed (" + std::to_string(r) + ")");
         at += in_used;
         total += out_made;
     }
@@ -139,7 +140,8 @@ uint64_t layer_decode(const std::string& path, std::vector<unsigned char>& out, 
     std::unique_ptr<mdp::extract::ByteSource> source = mdp::extract::open_byte_source(path);
     if (prefetch) source = std::make_unique<mdp::extract::PrefetchingByteSource>(std::move(source));
     uint64_t total = 0;
-    while (const size_t n = source->read(reinterpret_cast<char*>(out.data()), out.size())) total += n;
+    while (const size_t n = source->read(reinterpret_cast<char*>(out.data()), out.size()))
+        total += n;
     return total;
 }
 
@@ -156,7 +158,8 @@ double median_of(std::vector<double> values) {
 
 // Wall time, and CPU time of the process (all threads: the prefetching thread counts): on a
 // machine shared with other work, CPU time is the steadier figure of the two.
-void measure(const std::string& file, const std::string& library, int runs, const std::function<uint64_t()>& run) {
+void measure(const std::string& file, const std::string& library, int runs,
+             const std::function<uint64_t()>& run) {
     std::vector<double> wall;
     std::vector<double> cpu;
     uint64_t bytes = 0;
@@ -165,13 +168,15 @@ void measure(const std::string& file, const std::string& library, int runs, cons
         const double cpu_start = cpu_seconds(CLOCK_PROCESS_CPUTIME_ID);
         bytes = run();
         cpu.push_back(cpu_seconds(CLOCK_PROCESS_CPUTIME_ID) - cpu_start);
-        wall.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        wall.push_back(
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
     }
     const double mb = static_cast<double>(bytes) / 1e6;
     const double wall_median = median_of(wall);
     const double cpu_median = median_of(cpu);
-    std::printf("%-34s %-18s %7.1f MB  wall %6.3f s %7.1f MB/s  cpu %6.3f s %7.1f MB/s\n", file.c_str(),
-                library.c_str(), mb, wall_median, mb / wall_median, cpu_median, mb / cpu_median);
+    std::printf("%-34s %-18s %7.1f MB  wall %6.3f s %7.1f MB/s  cpu %6.3f s %7.1f MB/s\n",
+                file.c_str(), library.c_str(), mb, wall_median, mb / wall_median, cpu_median,
+                mb / cpu_median);
     std::fflush(stdout);
 }
 

@@ -30,10 +30,12 @@ void ByteSource::skip_to(uint64_t offset) {
     constexpr size_t kScratch = 1 << 20;
     const auto scratch = std::make_unique<char[]>(kScratch);
     while (decoded_offset_ < offset) {
-        const size_t want = static_cast<size_t>(std::min<uint64_t>(kScratch, offset - decoded_offset_));
+        const size_t want =
+            static_cast<size_t>(std::min<uint64_t>(kScratch, offset - decoded_offset_));
         if (read(scratch.get(), want) == 0) {
             throw InputError(path(), "ends at decoded byte " + std::to_string(decoded_offset_) +
-                                         ", before the offset " + std::to_string(offset) + " to resume from");
+                                         ", before the offset " + std::to_string(offset) +
+                                         " to resume from");
         }
     }
 }

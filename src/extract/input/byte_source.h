@@ -18,7 +18,7 @@
 namespace mdp::extract {
 
 class ByteSource {
-public:
+  public:
     virtual ~ByteSource() = default;
     ByteSource(const ByteSource&) = delete;
     ByteSource& operator=(const ByteSource&) = delete;
@@ -55,7 +55,7 @@ public:
     // A wrapper that hashes the decoded bytes itself turns the wrapped source's hashing off.
     void set_decoded_hashing(bool on) { decoded_hashing_ = on; }
 
-protected:
+  protected:
     ByteSource() = default;
     virtual size_t read_decoded(char* out, size_t capacity) = 0;
     // Seek forward without reading, if this source can: true when done (the hash is then
@@ -64,7 +64,7 @@ protected:
     // A wrapper starts where `inner` stands: same decoded offset and decoded-bytes hash.
     void continue_from(const ByteSource& inner);
 
-private:
+  private:
     uint64_t decoded_offset_ = 0;
     bool decoded_hashing_ = true;
     ContentHasher decoded_hash_{ContentHasher::Width::k64};

@@ -61,6 +61,8 @@ Hash128 ContentHasher::hash128(const char* bytes, size_t count) {
     return Hash128{h.low64, h.high64};
 }
 
-uint64_t ContentHasher::hash64(const char* bytes, size_t count) { return XXH3_64bits(bytes, count); }
+uint64_t ContentHasher::hash64(const char* bytes, size_t count) {
+    return XXH3_64bits(bytes, count);
+}
 
 }  // namespace mdp::extract

@@ -18,7 +18,7 @@ struct Hash128 {
 
 // One XXH3 streaming state, 128-bit or 64-bit. Not thread-safe.
 class ContentHasher {
-public:
+  public:
     enum class Width { k64, k128 };
     explicit ContentHasher(Width width);
     ~ContentHasher();
@@ -38,7 +38,7 @@ public:
     static Hash128 hash128(const char* bytes, size_t count);
     static uint64_t hash64(const char* bytes, size_t count);
 
-private:
+  private:
     struct State;
     std::unique_ptr<State> state_;
     Width width_;

@@ -12,17 +12,17 @@
 namespace mdp::extract {
 
 class CorruptStreamError : public InputError {
-public:
+  public:
     // "<path>: gzip stream is corrupt or truncated after decoded byte 1234: <detail>"
-    CorruptStreamError(const std::filesystem::path& path, const std::string& format, uint64_t decoded_offset,
-                       const std::string& detail)
+    CorruptStreamError(const std::filesystem::path& path, const std::string& format,
+                       uint64_t decoded_offset, const std::string& detail)
         : InputError(path, format + " stream is corrupt or truncated after decoded byte " +
                                std::to_string(decoded_offset) + ": " + detail),
           decoded_offset_(decoded_offset) {}
 
     uint64_t decoded_offset() const { return decoded_offset_; }
 
-private:
+  private:
     uint64_t decoded_offset_;
 };
 

@@ -15,14 +15,14 @@
 namespace mdp::extract {
 
 class FileByteSource : public ByteSource {
-public:
+  public:
     uint64_t raw_offset() const override { return raw_->offset(); }
     std::optional<uint64_t> raw_size() const override { return raw_->size(); }
     const std::filesystem::path& path() const override { return raw_->path(); }
     Hash128 raw_content_hash() const override { return raw_->content_hash(); }
     bool hash_complete() const override { return raw_->complete(); }
 
-protected:
+  protected:
     explicit FileByteSource(std::unique_ptr<RawFile> raw) : raw_(std::move(raw)) {}
 
     // Throws a damage found by an earlier read, if any.
@@ -33,7 +33,7 @@ protected:
 
     std::unique_ptr<RawFile> raw_;
 
-private:
+  private:
     std::optional<CorruptStreamError> pending_;
 };
 

@@ -66,7 +66,8 @@ size_t GzipByteSource::read_decoded(char* out, size_t capacity) {
             }
             if (padding_ || *s.next_in != 0x1f) {
                 return damaged(produced(), "bytes after gzip member " + std::to_string(members_) +
-                                               " at stored offset " + std::to_string(raw_offset() - s.avail_in) +
+                                               " at stored offset " +
+                                               std::to_string(raw_offset() - s.avail_in) +
                                                " are not a gzip member (trailing garbage)");
             }
             start_member();
@@ -74,13 +75,15 @@ size_t GzipByteSource::read_decoded(char* out, size_t capacity) {
         const uint32_t room = s.avail_out;
         const int status = isal_inflate(&s);
         if (status < 0) {
-            return damaged(produced(), "gzip member " + std::to_string(members_) + " does not decode (isal_inflate " +
+            return damaged(produced(), "gzip member " + std::to_string(members_) +
+                                           " does not decode (isal_inflate " +
                                            std::to_string(status) + ")");
         }
         if (s.block_state == ISAL_BLOCK_FINISH) {
             between_members_ = true;
         } else if (s.avail_in == 0 && raw_eof_ && s.avail_out == room) {
-            return damaged(produced(), "the file ends inside gzip member " + std::to_string(members_));
+            return damaged(produced(),
+                           "the file ends inside gzip member " + std::to_string(members_));
         }
     }
     return produced();

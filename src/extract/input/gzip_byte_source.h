@@ -15,17 +15,17 @@ struct inflate_state;
 namespace mdp::extract {
 
 class GzipByteSource final : public FileByteSource {
-public:
+  public:
     explicit GzipByteSource(std::unique_ptr<RawFile> raw);
     ~GzipByteSource() override;
 
     bool seekable() const override { return false; }
     std::string describe() const override { return "gzip"; }
 
-protected:
+  protected:
     size_t read_decoded(char* out, size_t capacity) override;
 
-private:
+  private:
     bool refill();  // false at end of the stored file
     void start_member();
 

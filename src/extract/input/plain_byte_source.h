@@ -9,7 +9,7 @@
 namespace mdp::extract {
 
 class PlainByteSource final : public FileByteSource {
-public:
+  public:
     explicit PlainByteSource(std::unique_ptr<RawFile> raw) : FileByteSource(std::move(raw)) {
         if (raw_->seekable()) set_decoded_hashing(false);  // see keeps_decoded_hash()
     }
@@ -17,7 +17,7 @@ public:
     bool seekable() const override { return raw_->seekable(); }
     std::string describe() const override { return "plain"; }
 
-protected:
+  protected:
     size_t read_decoded(char* out, size_t capacity) override { return raw_->read(out, capacity); }
     bool seek_decoded(uint64_t offset) override;
 };

@@ -8,7 +8,9 @@ namespace mdp::extract {
 
 PrefetchingByteSource::PrefetchingByteSource(std::unique_ptr<ByteSource> inner, size_t buffer_bytes,
                                              size_t buffers)
-    : inner_(std::move(inner)), buffer_bytes_(std::max<size_t>(buffer_bytes, 1)), slots_(std::max<size_t>(buffers, 1)) {
+    : inner_(std::move(inner)),
+      buffer_bytes_(std::max<size_t>(buffer_bytes, 1)),
+      slots_(std::max<size_t>(buffers, 1)) {
     continue_from(*inner_);
     set_decoded_hashing(inner_->keeps_decoded_hash());
     inner_->set_decoded_hashing(false);
@@ -40,7 +42,8 @@ void PrefetchingByteSource::produce() {
         slot.error = nullptr;
         try {
             while (slot.size < buffer_bytes_) {
-                const size_t n = inner_->read(slot.bytes.get() + slot.size, buffer_bytes_ - slot.size);
+                const size_t n =
+                    inner_->read(slot.bytes.get() + slot.size, buffer_bytes_ - slot.size);
                 if (n == 0) {
                     slot.last = true;
                     break;
@@ -95,7 +98,8 @@ size_t PrefetchingByteSource::read_decoded(char* out, size_t capacity) {
 }
 
 Hash128 PrefetchingByteSource::raw_content_hash() const {
-    if (!finished_) throw std::logic_error("PrefetchingByteSource: the raw hash is known only at the end");
+    if (!finished_)
+        throw std::logic_error("PrefetchingByteSource: the raw hash is known only at the end");
     return inner_->raw_content_hash();
 }
 

@@ -21,14 +21,15 @@
 namespace mdp::extract {
 
 class PrefetchingByteSource final : public ByteSource {
-public:
+  public:
     static constexpr size_t kDefaultBufferBytes = 4 << 20;
     static constexpr size_t kDefaultBuffers = 3;
 
     // `inner` must already be at the offset to start from (skip_to it first): this source
     // cannot seek. Its decoded-bytes hash, if it keeps one, is turned off and this one hashes
     // what it delivers instead.
-    explicit PrefetchingByteSource(std::unique_ptr<ByteSource> inner, size_t buffer_bytes = kDefaultBufferBytes,
+    explicit PrefetchingByteSource(std::unique_ptr<ByteSource> inner,
+                                   size_t buffer_bytes = kDefaultBufferBytes,
                                    size_t buffers = kDefaultBuffers);
     ~PrefetchingByteSource() override;
 
@@ -42,16 +43,16 @@ public:
     Hash128 raw_content_hash() const override;
     bool hash_complete() const override { return inner_->hash_complete(); }
 
-protected:
+  protected:
     size_t read_decoded(char* out, size_t capacity) override;
 
-private:
+  private:
     struct Slot {
         Bytes bytes;
         size_t size = 0;
-        uint64_t raw_offset = 0;    // the wrapped source's, after filling this slot
-        bool last = false;          // the stream ends (or fails) after this slot's bytes
-        std::exception_ptr error;   // thrown once this slot's bytes are delivered
+        uint64_t raw_offset = 0;   // the wrapped source's, after filling this slot
+        bool last = false;         // the stream ends (or fails) after this slot's bytes
+        std::exception_ptr error;  // thrown once this slot's bytes are delivered
     };
 
     void produce();
@@ -61,12 +62,12 @@ private:
     std::vector<Slot> slots_;
     std::mutex mutex_;
     std::condition_variable changed_;
-    size_t filled_ = 0;       // slots published by the producer, in total
-    size_t consumed_ = 0;     // slots released by the consumer, in total
+    size_t filled_ = 0;    // slots published by the producer, in total
+    size_t consumed_ = 0;  // slots released by the consumer, in total
     bool stopping_ = false;
-    bool finished_ = false;   // the consumer reached the last slot
+    bool finished_ = false;     // the consumer reached the last slot
     std::exception_ptr error_;  // the wrapped source's, rethrown by every read after it
-    size_t read_pos_ = 0;     // within the slot being delivered
+    size_t read_pos_ = 0;       // within the slot being delivered
     uint64_t raw_offset_ = 0;
     std::thread thread_;
 };

@@ -21,7 +21,8 @@ RawFile::RawFile(const std::filesystem::path& path) : path_(path) {
         fd_ = owned_fd_.get();
     }
     struct stat st {};
-    if (::fstat(fd_, &st) != 0) throw InputError(path, std::string("cannot stat: ") + std::strerror(errno));
+    if (::fstat(fd_, &st) != 0)
+        throw InputError(path, std::string("cannot stat: ") + std::strerror(errno));
     if (S_ISREG(st.st_mode)) {
         size_ = static_cast<uint64_t>(st.st_size);
         ::posix_fadvise(fd_, 0, 0, POSIX_FADV_SEQUENTIAL);
@@ -66,7 +67,8 @@ size_t RawFile::read(char* out, size_t capacity) {
 void RawFile::seek(uint64_t offset) {
     if (!seekable()) throw std::logic_error("RawFile::seek on a stream");
     if (offset == offset_) return;
-    if (::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0) throw IoError::from_errno("seek", path_);
+    if (::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0)
+        throw IoError::from_errno("seek", path_);
     peeked_.clear();
     peeked_used_ = 0;
     offset_ = offset;

@@ -16,7 +16,7 @@
 namespace mdp::extract {
 
 class RawFile {
-public:
+  public:
     // `-` is standard input. A regular file, FIFO or character device is accepted; anything
     // else (a directory, a socket) is an InputError naming the path, as is a missing file.
     explicit RawFile(const std::filesystem::path& path);
@@ -38,7 +38,7 @@ public:
     Hash128 content_hash() const { return hasher_.digest128(); }
     bool complete() const { return !skipped_; }
 
-private:
+  private:
     size_t read_fd(char* out, size_t capacity);
 
     std::filesystem::path path_;
@@ -46,7 +46,7 @@ private:
     int fd_ = -1;
     std::optional<uint64_t> size_;  // regular files only
     uint64_t offset_ = 0;
-    std::string peeked_;            // bytes read ahead by peek(), replayed first
+    std::string peeked_;  // bytes read ahead by peek(), replayed first
     size_t peeked_used_ = 0;
     bool skipped_ = false;
     ContentHasher hasher_{ContentHasher::Width::k128};

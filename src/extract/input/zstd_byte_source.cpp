@@ -13,7 +13,8 @@ void ZstdByteSource::FreeContext::operator()(ZSTD_DCtx_s* context) const { ZSTD_
 ZstdByteSource::ZstdByteSource(std::unique_ptr<RawFile> raw)
     : FileByteSource(std::move(raw)), context_(ZSTD_createDCtx()), in_(kInputBytes) {
     if (!context_) throw std::bad_alloc();
-    ZSTD_DCtx_setParameter(context_.get(), ZSTD_d_windowLogMax, 31);  // ZSTD_WINDOWLOG_MAX_64: --long=31
+    ZSTD_DCtx_setParameter(context_.get(), ZSTD_d_windowLogMax,
+                           31);  // ZSTD_WINDOWLOG_MAX_64: --long=31
 }
 
 ZstdByteSource::~ZstdByteSource() = default;

@@ -15,17 +15,17 @@ struct ZSTD_DCtx_s;
 namespace mdp::extract {
 
 class ZstdByteSource final : public FileByteSource {
-public:
+  public:
     explicit ZstdByteSource(std::unique_ptr<RawFile> raw);
     ~ZstdByteSource() override;
 
     bool seekable() const override { return false; }
     std::string describe() const override { return "zstd"; }
 
-protected:
+  protected:
     size_t read_decoded(char* out, size_t capacity) override;
 
-private:
+  private:
     struct FreeContext {
         void operator()(ZSTD_DCtx_s* context) const;
     };

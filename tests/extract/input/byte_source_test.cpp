@@ -12,7 +12,7 @@ namespace {
 
 // A source over a string, delivering at most `step` bytes per read, never seeking.
 class StringSource final : public ByteSource {
-public:
+  public:
     StringSource(std::string text, size_t step) : text_(std::move(text)), step_(step) {}
     uint64_t raw_offset() const override { return at_; }
     std::optional<uint64_t> raw_size() const override { return std::nullopt; }
@@ -22,7 +22,7 @@ public:
     Hash128 raw_content_hash() const override { return {}; }
     bool hash_complete() const override { return true; }
 
-protected:
+  protected:
     size_t read_decoded(char* out, size_t capacity) override {
         const size_t n = std::min({capacity, step_, text_.size() - at_});
         std::memcpy(out, text_.data() + at_, n);
@@ -30,7 +30,7 @@ protected:
         return n;
     }
 
-private:
+  private:
     std::string text_;
     size_t step_;
     size_t at_ = 0;
@@ -58,7 +58,8 @@ TEST(ByteSource, SkippingPastTheEndIsAnInputErrorNamingTheFile) {
         FAIL();
     } catch (const InputError& e) {
         EXPECT_NE(std::string(e.what()).find("mem.csv"), std::string::npos) << e.what();
-        EXPECT_NE(std::string(e.what()).find("ends at decoded byte 3"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("ends at decoded byte 3"), std::string::npos)
+            << e.what();
     }
 }
 

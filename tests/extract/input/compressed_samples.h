@@ -2,10 +2,9 @@
 // Test helpers for the input layer: CSV-like sample text, gzip members and zstd frames made
 // with the libraries directly (no CLI), and reading a source to its end.
 
+#include <gtest/gtest.h>
 #include <zlib.h>
 #include <zstd.h>
-
-#include <gtest/gtest.h>
 
 #include <cstdint>
 #include <filesystem>
@@ -30,15 +29,17 @@ inline std::string sample_csv(size_t approx_bytes) {
         x ^= x >> 7;
         x ^= x << 17;
         text += std::to_string(1'600'000'000'000'000'000ULL + row * 1000 + x % 1000) + "," +
-                std::to_string(x % 500) + "," + std::to_string(x % 100000) + "." + std::to_string(x % 97) + "," +
-                std::to_string(x % 7919) + "," + ((x & 1) != 0 ? "B" : "S") + "\n";
+                std::to_string(x % 500) + "," + std::to_string(x % 100000) + "." +
+                std::to_string(x % 97) + "," + std::to_string(x % 7919) + "," +
+                ((x & 1) != 0 ? "B" : "S") + "\n";
     }
     return text;
 }
 
 inline std::string gzip_member(std::string_view text, int level = 6) {
     z_stream z{};
-    if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("deflateInit2");
+    if (deflateInit2(&z, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+        throw std::runtime_error("deflateInit2");
     std::string out(deflateBound(&z, static_cast<uLong>(text.size())) + 64, '\0');
     z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
     z.avail_in = static_cast<uInt>(text.size());
@@ -85,11 +86,13 @@ std::unique_ptr<extract::ByteSource> open_as(const std::filesystem::path& path) 
 }
 
 // Reads until a CorruptStreamError: the bytes delivered before it and its message ("" if none).
-inline std::pair<std::string, std::string> read_until_error(extract::ByteSource& source, size_t chunk = 65536) {
+inline std::pair<std::string, std::string> read_until_error(extract::ByteSource& source,
+                                                            size_t chunk = 65536) {
     std::string delivered;
     std::string buffer(chunk, '\0');
     try {
-        while (const size_t n = source.read(buffer.data(), buffer.size())) delivered.append(buffer.data(), n);
+        while (const size_t n = source.read(buffer.data(), buffer.size()))
+            delivered.append(buffer.data(), n);
     } catch (const extract::CorruptStreamError& e) {
         EXPECT_EQ(e.decoded_offset(), delivered.size());
         return {delivered, e.what()};

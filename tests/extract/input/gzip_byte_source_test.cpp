@@ -14,14 +14,16 @@ using namespace mdp::testing;
 TEST(GzipByteSource, ATruncatedMemberIsAnErrorNamingTheFileAndOffsetAfterTheBytesBeforeIt) {
     const auto dir = fresh_scratch_dir();
     const std::string text = sample_csv(4'000'000);
-    const std::string whole = gzip_member(text.substr(0, 1'000'000)) + gzip_member(text.substr(1'000'000));
+    const std::string whole =
+        gzip_member(text.substr(0, 1'000'000)) + gzip_member(text.substr(1'000'000));
     write_text(dir / "cut.csv.gz", whole.substr(0, whole.size() * 2 / 3));
     auto source = open_as<GzipByteSource>(dir / "cut.csv.gz");
     const auto [delivered, message] = read_until_error(*source);
     ASSERT_FALSE(message.empty());
     EXPECT_NE(message.find((dir / "cut.csv.gz").string()), std::string::npos) << message;
     EXPECT_NE(message.find("corrupt or truncated"), std::string::npos) << message;
-    EXPECT_NE(message.find("decoded byte " + std::to_string(delivered.size())), std::string::npos) << message;
+    EXPECT_NE(message.find("decoded byte " + std::to_string(delivered.size())), std::string::npos)
+        << message;
     EXPECT_GT(delivered.size(), 1'000'000U);  // the whole first member and part of the second
     EXPECT_TRUE(text.compare(0, delivered.size(), delivered) == 0);
     // The error stays: a later read throws it again rather than pretending the input ended.
@@ -40,7 +42,8 @@ TEST(GzipByteSource, ACutInsideTheTrailerIsTruncation) {
 TEST(GzipByteSource, ACorruptCrcIsAnError) {
     const auto dir = fresh_scratch_dir();
     std::string member = gzip_member(sample_csv(100'000));
-    member[member.size() - 6] = static_cast<char>(member[member.size() - 6] ^ 0x55);  // in the CRC-32
+    member[member.size() - 6] =
+        static_cast<char>(member[member.size() - 6] ^ 0x55);  // in the CRC-32
     write_text(dir / "crc.gz", member);
     auto source = open_as<GzipByteSource>(dir / "crc.gz");
     EXPECT_FALSE(read_until_error(*source).second.empty());
@@ -66,7 +69,8 @@ TEST(GzipByteSource, ZeroPaddingIsIgnoredButTrailingGarbageIsAnError) {
 
 TEST(GzipByteSource, EmptyMembersAndTinyReads) {
     const auto dir = fresh_scratch_dir();
-    write_text(dir / "e.gz", gzip_member("") + gzip_member("ab\n") + gzip_member("") + gzip_member("cd"));
+    write_text(dir / "e.gz",
+               gzip_member("") + gzip_member("ab\n") + gzip_member("") + gzip_member("cd"));
     auto source = open_as<GzipByteSource>(dir / "e.gz");
     EXPECT_EQ(read_to_end(*source, 1), "ab\ncd");
 }

@@ -1,10 +1,9 @@
 #include "extract/input/open_byte_source.h"
 
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-#include <gtest/gtest.h>
 
 #include <thread>
 
@@ -48,8 +47,11 @@ TEST(OpenByteSource, PlainGzipMultiMemberZstdMultiFrameAllDecodeToTheSameBytes) 
     write_text(dir / "one.zst", zstd_frame(text));
     write_text(dir / "multi.zst", multi_zst);
 
-    const std::vector<std::pair<std::string, std::string>> cases = {
-        {"plain.csv", "plain"}, {"one.gz", "gzip"}, {"multi.gz", "gzip"}, {"one.zst", "zstd"}, {"multi.zst", "zstd"}};
+    const std::vector<std::pair<std::string, std::string>> cases = {{"plain.csv", "plain"},
+                                                                    {"one.gz", "gzip"},
+                                                                    {"multi.gz", "gzip"},
+                                                                    {"one.zst", "zstd"},
+                                                                    {"multi.zst", "zstd"}};
     for (const auto& [name, format] : cases) {
         for (const size_t chunk : {size_t{1} << 20, size_t{4093}}) {
             auto source = open_byte_source(dir / name);
@@ -62,7 +64,9 @@ TEST(OpenByteSource, PlainGzipMultiMemberZstdMultiFrameAllDecodeToTheSameBytes) 
             EXPECT_EQ(source->raw_size(), std::filesystem::file_size(dir / name)) << name;
             EXPECT_EQ(source->keeps_decoded_hash(), format != "plain") << name;
             if (source->keeps_decoded_hash()) {
-                EXPECT_EQ(source->decoded_prefix_hash(), ContentHasher::hash64(text.data(), text.size())) << name;
+                EXPECT_EQ(source->decoded_prefix_hash(),
+                          ContentHasher::hash64(text.data(), text.size()))
+                    << name;
             }
             EXPECT_EQ(source->read(nullptr, 0), 0U);
         }
@@ -111,7 +115,9 @@ TEST(OpenByteSource, ReadsCompressedAndPlainBytesThroughAFifo) {
     const auto dir = fresh_scratch_dir();
     const std::string text = sample_csv(2'000'000);
     const std::vector<std::pair<std::string, std::string>> cases = {
-        {text, text}, {gzip_member(text) + gzip_member("x\n"), text + "x\n"}, {zstd_frame(text), text}};
+        {text, text},
+        {gzip_member(text) + gzip_member("x\n"), text + "x\n"},
+        {zstd_frame(text), text}};
     for (const auto& item : cases) {
         const std::string& stored = item.first;
         const std::string& expected = item.second;
@@ -127,7 +133,8 @@ TEST(OpenByteSource, ReadsCompressedAndPlainBytesThroughAFifo) {
                 std::this_thread::yield();
             }
             while (done < stored.size()) {
-                const ssize_t n = ::write(fd, stored.data() + done, std::min<size_t>(65536, stored.size() - done));
+                const ssize_t n = ::write(fd, stored.data() + done,
+                                          std::min<size_t>(65536, stored.size() - done));
                 if (n <= 0) break;
                 done += static_cast<size_t>(n);
             }
@@ -140,7 +147,8 @@ TEST(OpenByteSource, ReadsCompressedAndPlainBytesThroughAFifo) {
         writer.join();
         EXPECT_TRUE(decoded == expected) << source->describe();
         ASSERT_TRUE(source->keeps_decoded_hash());  // a pipe is re-read on resume, plain or not
-        EXPECT_EQ(source->decoded_prefix_hash(), ContentHasher::hash64(expected.data(), expected.size()));
+        EXPECT_EQ(source->decoded_prefix_hash(),
+                  ContentHasher::hash64(expected.data(), expected.size()));
         EXPECT_EQ(source->raw_content_hash(), ContentHasher::hash128(stored.data(), stored.size()));
         EXPECT_TRUE(source->hash_complete());
     }
@@ -180,7 +188,8 @@ TEST(OpenByteSource, RawHashIsTheXxh3Of128OfTheWholeFile) {
         auto source = open_byte_source(dir / name);
         read_to_end(*source, 100'000);
         EXPECT_TRUE(source->hash_complete());
-        EXPECT_EQ(source->raw_content_hash(), ContentHasher::hash128(stored.data(), stored.size())) << name;
+        EXPECT_EQ(source->raw_content_hash(), ContentHasher::hash128(stored.data(), stored.size()))
+            << name;
     }
 }
 
@@ -188,7 +197,8 @@ TEST(OpenByteSource, SkipToDecodesAndDiscardsOrSeeks) {
     const auto dir = fresh_scratch_dir();
     const std::string text = sample_csv(1'000'000);
     write_text(dir / "a.csv", text);
-    write_text(dir / "a.gz", gzip_member(text.substr(0, 300'001)) + gzip_member(text.substr(300'001)));
+    write_text(dir / "a.gz",
+               gzip_member(text.substr(0, 300'001)) + gzip_member(text.substr(300'001)));
     write_text(dir / "a.zst", zstd_frame(text));
     for (const char* name : {"a.csv", "a.gz", "a.zst"}) {
         auto source = open_byte_source(dir / name);
@@ -198,7 +208,9 @@ TEST(OpenByteSource, SkipToDecodesAndDiscardsOrSeeks) {
         // Skipping by decoding hashes the skipped bytes; seeking a plain file cannot.
         EXPECT_EQ(source->hash_complete(), std::string(name) != "a.csv") << name;
         if (source->hash_complete()) {
-            EXPECT_EQ(source->decoded_prefix_hash(), ContentHasher::hash64(text.data(), text.size())) << name;
+            EXPECT_EQ(source->decoded_prefix_hash(),
+                      ContentHasher::hash64(text.data(), text.size()))
+                << name;
         }
     }
     auto past_end = open_byte_source(dir / "a.gz");

@@ -17,7 +17,8 @@ TEST(PrefetchingByteSource, DeliversTheSameBytesHashesAndOffsets) {
     write_text(dir / "a.gz", gzip_member(text.substr(0, 5)) + gzip_member(text.substr(5)));
     const std::string stored = read_text(dir / "a.gz");
     // Tiny ring buffers and odd read sizes exercise every boundary.
-    for (const auto& [buffer_bytes, chunk] : {std::pair<size_t, size_t>{4 << 20, 1 << 20}, {1000, 333}, {65536, 65536}}) {
+    for (const auto& [buffer_bytes, chunk] :
+         {std::pair<size_t, size_t>{4 << 20, 1 << 20}, {1000, 333}, {65536, 65536}}) {
         PrefetchingByteSource source(open_byte_source(dir / "a.gz"), buffer_bytes, 2);
         EXPECT_EQ(source.describe(), "gzip");
         EXPECT_FALSE(source.seekable());

@@ -1,8 +1,7 @@
 #include "extract/input/raw_file.h"
 
-#include <sys/stat.h>
-
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include "common/errors.h"
 #include "support/scratch_dir.h"

@@ -15,13 +15,15 @@ TEST(ZstdByteSource, ACorruptFrameMidStreamIsAnErrorAfterTheBytesBeforeIt) {
     const std::string text = sample_csv(3'000'000);
     const std::string first = zstd_frame(text.substr(0, 1'000'000));
     std::string second = zstd_frame(text.substr(1'000'000));
-    for (size_t i = second.size() / 2; i < second.size() / 2 + 64; ++i) second[i] = static_cast<char>(second[i] ^ 0xA5);
+    for (size_t i = second.size() / 2; i < second.size() / 2 + 64; ++i)
+        second[i] = static_cast<char>(second[i] ^ 0xA5);
     write_text(dir / "bad.csv.zst", first + second);
     auto source = open_as<ZstdByteSource>(dir / "bad.csv.zst");
     const auto [delivered, message] = read_until_error(*source);
     ASSERT_FALSE(message.empty());
     EXPECT_NE(message.find((dir / "bad.csv.zst").string()), std::string::npos) << message;
-    EXPECT_NE(message.find("zstd stream is corrupt or truncated after decoded byte " + std::to_string(delivered.size())),
+    EXPECT_NE(message.find("zstd stream is corrupt or truncated after decoded byte " +
+                           std::to_string(delivered.size())),
               std::string::npos)
         << message;
     EXPECT_GE(delivered.size(), 1'000'000U);
