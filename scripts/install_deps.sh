@@ -8,6 +8,7 @@ packages=(
   libtbb-dev nlohmann-json3-dev libfccp-dev libboost-math-dev libcli11-dev
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
   clang libclang-rt-14-dev
+  libisal-dev libdeflate-dev zlib1g-dev libzstd-dev libxxhash-dev
   tzdata
 )
 if [[ "${1:-}" == "--bench" ]]; then

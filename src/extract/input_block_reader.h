@@ -1,17 +1,21 @@
 #pragma once
-// Reads an input file sequentially in blocks of whole lines, starting at any byte offset (the
-// start of a line: just past the header, or a checkpoint's offset). Memory is bounded by the
+// Reads an input sequentially in blocks of whole lines, starting at any decoded byte offset
+// (the start of a line: just past the header, or a checkpoint's offset). The bytes come from a
+// ByteSource (plain, gzip or zstd, file or pipe: src/extract/input). Memory is bounded by the
 // block size whatever the input holds: a line longer than a block is skipped through and only
 // its first bytes are kept, so a 10 GB file without a newline costs one block of memory.
+// Offsets are offsets in the decoded bytes.
 
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
 
-#include "common/unique_fd.h"
+#include <memory>
+
 #include "extract/blocks.h"
 #include "extract/buffer_pool.h"
+#include "extract/input/byte_source.h"
 
 namespace mdp::extract {
 
@@ -22,24 +26,32 @@ public:
     static constexpr size_t block_bytes_for(size_t requested) { return requested < 64 ? 64 : requested; }
 
     // Blocks come from `pool` (whose buffers must hold at least `block_bytes`) and go back to it
-    // when their InputBlock is destroyed.
+    // when their InputBlock is destroyed. `source` is read from where it stands.
+    InputBlockReader(std::unique_ptr<ByteSource> source, size_t block_bytes, BufferPool& pool);
+    // Opens `path` with open_byte_source (compression detected by content) and moves to decoded
+    // offset `start_offset` (see open_input).
     InputBlockReader(const std::filesystem::path& path, uint64_t start_offset, size_t block_bytes,
                      BufferPool& pool);
 
-    // The next block, or nullopt at end of input. Throws IoError if reading fails.
+    // The next block, or nullopt at end of input. Throws IoError if reading fails, InputError
+    // (CorruptStreamError) for a damaged compressed input after the blocks before the damage.
     std::optional<InputBlock> next();
 
-    uint64_t file_size() const { return file_size_; }
+    // The stored file's size, unknown for a pipe.
+    std::optional<uint64_t> file_size() const { return source_->raw_size(); }
+    const ByteSource& source() const { return *source_; }
+
+    // Opens `path` at decoded offset `start_offset`: a plain file seeks, a compressed one decodes
+    // and discards the bytes before it.
+    static std::unique_ptr<ByteSource> open_input(const std::filesystem::path& path, uint64_t start_offset);
 
 private:
     // Appends up to `want` bytes to `out`, which must have room; returns the count (0 at end of file).
     size_t read_some(Buffer& out, size_t want);
     InputBlock skip_oversized_line(Buffer&& partial);
 
-    std::filesystem::path path_;
-    UniqueFd fd_;
-    uint64_t file_size_ = 0;
-    uint64_t file_offset_ = 0;    // bytes of the file consumed by read()
+    std::unique_ptr<ByteSource> source_;
+    uint64_t file_offset_ = 0;    // decoded bytes consumed from the source
     size_t block_bytes_;
     BufferPool& pool_;
     std::string carry_;           // bytes after the last newline of the previous block

@@ -1,15 +1,13 @@
 #include "extract/input_plan.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 
 #include "common/errors.h"
-#include "common/unique_fd.h"
+#include "extract/input/open_byte_source.h"
 
 namespace mdp::extract {
 
@@ -20,21 +18,15 @@ struct HeaderLine {
     std::string terminator;  // "\n", "\r\n", or "" when the file is only a header
 };
 
-HeaderLine read_header_line(int fd, const std::filesystem::path& path, size_t max_line_bytes) {
+HeaderLine read_header_line(ByteSource& source, const std::filesystem::path& path, size_t max_line_bytes) {
     std::string buffer;
     constexpr size_t kStep = 64 * 1024;
     for (;;) {
         const size_t old = buffer.size();
         buffer.resize(old + kStep);
-        const ssize_t n = ::read(fd, buffer.data() + old, kStep);
-        if (n < 0) {
-            if (errno == EINTR) {
-                buffer.resize(old);
-                continue;
-            }
-            throw InputError(path, std::string("cannot read: ") + std::strerror(errno));
-        }
-        buffer.resize(old + static_cast<size_t>(n));
+        const size_t n = source.read(buffer.data() + old, kStep);
+        buffer.resize(old + n);
+        if (buffer.empty()) throw InputError(path, "is empty: expected a header line");
         const size_t newline = buffer.find('\n');
         if (newline != std::string::npos || n == 0) {
             HeaderLine header;
@@ -106,10 +98,11 @@ void conform_to_first(InputPlan& plan, const InputPlan& first) {
 
 InputPlan plan_input(InputRole role, const std::filesystem::path& path,
                      const std::vector<std::string>& keep_columns, size_t max_line_bytes) {
-    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd) throw InputError(path, std::string("cannot open: ") + std::strerror(errno));
+    // The header is read through the input layer (compression detected by content); the file
+    // must still be a regular file, whose size and modification time identify it for resume.
+    const std::unique_ptr<ByteSource> source = open_byte_source(path);
     struct stat st {};
-    if (::fstat(fd.get(), &st) != 0) throw InputError(path, std::string("cannot stat: ") + std::strerror(errno));
+    if (::stat(path.c_str(), &st) != 0) throw InputError(path, std::string("cannot stat: ") + std::strerror(errno));
     if (!S_ISREG(st.st_mode)) throw InputError(path, "is not a regular file");
     if (st.st_size == 0) throw InputError(path, "is empty: expected a header line");
 
@@ -119,7 +112,7 @@ InputPlan plan_input(InputRole role, const std::filesystem::path& path,
     plan.size = static_cast<uint64_t>(st.st_size);
     plan.mtime_ns = int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec;
 
-    const HeaderLine line = read_header_line(fd.get(), path, max_line_bytes);
+    const HeaderLine line = read_header_line(*source, path, max_line_bytes);
     plan.data_offset = line.text.size() + line.terminator.size();
     plan.header = CsvHeader::parse(line.text, path);
 

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "extract/input/corrupt_stream_error.h"
+#include "extract/input/open_byte_source.h"
+#include "input/compressed_samples.h"
 #include "support/scratch_dir.h"
 
 namespace mdp::extract {
@@ -106,6 +109,68 @@ TEST(InputBlockReader, AFileThatIsOneHugeUnterminatedLine) {
     ASSERT_EQ(blocks.size(), 1U);
     EXPECT_EQ(blocks[0].oversized_line_length, 300U * 1024);
     EXPECT_EQ(blocks[0].end_offset, 300U * 1024);
+}
+
+// Compressed inputs read through the path constructor (content detection) give the same blocks
+// as the plain file, from any decoded offset.
+TEST(InputBlockReader, GzipAndZstdInputsGiveTheSameBlocksAsPlainFromAnyOffset) {
+    const auto dir = fresh_scratch_dir();
+    const std::string text = mdp::testing::sample_csv(2'000'000);
+    write_text(dir / "in.csv", text);
+    write_text(dir / "in.csv.gz", mdp::testing::gzip_member(text.substr(0, 999'999)) +
+                                      mdp::testing::gzip_member(text.substr(999'999)));
+    write_text(dir / "in.csv.zst", mdp::testing::zstd_frame(text));
+    const uint64_t offset = text.find('\n', 1'234'567) + 1;
+    for (const uint64_t start : {uint64_t{0}, offset}) {
+        const auto plain = read_all(dir / "in.csv", start, 100'000);
+        for (const char* name : {"in.csv.gz", "in.csv.zst"}) {
+            const auto blocks = read_all(dir / name, start, 100'000);
+            ASSERT_EQ(blocks.size(), plain.size()) << name;
+            for (size_t i = 0; i < blocks.size(); ++i) {
+                EXPECT_EQ(blocks[i].end_offset, plain[i].end_offset) << name;
+                EXPECT_TRUE(blocks[i].data == plain[i].data) << name << " block " << i;
+            }
+        }
+    }
+}
+
+TEST(InputBlockReader, ReadsFromAGivenSourceAndSkipsOversizedLinesInCompressedInput) {
+    const auto dir = fresh_scratch_dir();
+    const std::string huge(3 * 1024 * 1024, 'G');
+    write_text(dir / "in.zst", mdp::testing::zstd_frame("a\n" + huge + "\nb"));
+    BufferPool pool(64 * 1024);
+    InputBlockReader reader(open_byte_source(dir / "in.zst"), 64 * 1024, pool);
+    EXPECT_FALSE(reader.file_size() == std::nullopt);
+    std::string normal;
+    uint64_t oversized = 0;
+    while (auto block = reader.next()) {
+        if (block->oversized_line_length > 0) {
+            oversized = block->oversized_line_length;
+        } else {
+            normal += block->data.view();
+        }
+    }
+    EXPECT_EQ(oversized, huge.size());
+    EXPECT_EQ(normal, "a\nb");
+}
+
+TEST(InputBlockReader, ACorruptInputFailsAfterTheBlocksBeforeTheDamage) {
+    const auto dir = fresh_scratch_dir();
+    const std::string text = mdp::testing::sample_csv(3'000'000);
+    const std::string whole = mdp::testing::gzip_member(text);
+    write_text(dir / "cut.gz", whole.substr(0, whole.size() / 2));
+    BufferPool pool(64 * 1024);
+    InputBlockReader reader(dir / "cut.gz", 0, 64 * 1024, pool);
+    std::string delivered;
+    try {
+        while (auto block = reader.next()) delivered += block->data.view();
+        FAIL() << "no error";
+    } catch (const CorruptStreamError& e) {
+        EXPECT_GT(delivered.size(), 1'000'000U);
+        EXPECT_LE(delivered.size(), e.decoded_offset());
+        EXPECT_TRUE(text.compare(0, delivered.size(), delivered) == 0);
+        EXPECT_EQ(delivered.back(), '\n');
+    }
 }
 
 }  // namespace
