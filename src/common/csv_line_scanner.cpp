@@ -4,29 +4,9 @@
 #include <bit>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "common/csv_chunk_masks.h"
 
 namespace mdp {
-
-namespace {
-
-constexpr size_t kChunk = 64;
-
-#if defined(__SSE2__)
-uint64_t matches(const __m128i (&v)[4], char c) {
-    const __m128i needle = _mm_set1_epi8(c);
-    uint64_t bits = 0;
-    for (int i = 0; i < 4; ++i) {
-        const auto lanes = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v[i], needle)));
-        bits |= uint64_t{lanes} << (16 * i);
-    }
-    return bits;
-}
-#endif
-
-}  // namespace
 
 CsvLineScanner::CsvLineScanner(std::string_view data, size_t first_index, size_t second_index)
     : data_(data), first_index_(first_index), second_index_(second_index),
@@ -36,27 +16,7 @@ const CsvLineScanner::ChunkMasks& CsvLineScanner::masks_of(size_t chunk) {
     if (chunk == cached_chunk_) return cached_;
     cached_chunk_ = chunk;
     const size_t begin = chunk * kChunk;
-    const char* p = data_.data() + begin;
-    char padded[kChunk];
-    if (data_.size() - begin < kChunk) {  // the last, partial chunk: pad with bytes that match nothing
-        std::memset(padded, 0, kChunk);
-        std::memcpy(padded, p, data_.size() - begin);
-        p = padded;
-    }
-#if defined(__SSE2__)
-    __m128i v[4];
-    for (int i = 0; i < 4; ++i) v[i] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
-    cached_.newline = matches(v, '\n');
-    cached_.comma = matches(v, ',');
-    cached_.quote = matches(v, '"');
-#else
-    cached_ = ChunkMasks{};
-    for (size_t i = 0; i < kChunk; ++i) {
-        cached_.newline |= uint64_t{p[i] == '\n'} << i;
-        cached_.comma |= uint64_t{p[i] == ','} << i;
-        cached_.quote |= uint64_t{p[i] == '"'} << i;
-    }
-#endif
+    cached_ = classify_csv_chunk(data_.data() + begin, data_.size() - begin);
     return cached_;
 }
 

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "common/csv_chunk_masks.h"
+
 namespace mdp {
 
 struct ScannedLine {
@@ -29,11 +31,8 @@ public:
     bool next(ScannedLine& line);
 
 private:
-    struct ChunkMasks {
-        uint64_t newline = 0;
-        uint64_t comma = 0;
-        uint64_t quote = 0;
-    };
+    using ChunkMasks = CsvChunkMasks;
+    static constexpr size_t kChunk = kCsvChunk;
     const ChunkMasks& masks_of(size_t chunk);
 
     std::string_view data_;
