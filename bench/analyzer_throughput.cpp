@@ -11,7 +11,8 @@
 //
 // Usage: analyzer_throughput [--events N (default 1200000, over all partitions)]
 //                            [--partitions P (default 8)] [--repeat R (default 3)]
-//                            [--work DIR] [--nbbo order|file]
+//                            [--work DIR] [--nbbo order|file] [--only reader]
+//                            [--keep yes (the generated partitions stay in DIR)]
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -245,6 +246,8 @@ int main(int argc, char** argv) {
     int repeat = 3;
     fs::path work = fs::temp_directory_path() / "mdp_analyzer_throughput";
     bool file_source = false;
+    bool reader_only = false;
+    bool keep = false;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         const std::string value = argv[i + 1];
@@ -256,6 +259,10 @@ int main(int argc, char** argv) {
             repeat = std::max(1, std::atoi(value.c_str()));
         } else if (flag == "--work") {
             work = value;
+        } else if (flag == "--keep") {
+            keep = value == "yes";
+        } else if (flag == "--only") {
+            reader_only = value == "reader";
         } else if (flag == "--nbbo") {
             file_source = value == "file";
         } else {
@@ -300,6 +307,10 @@ int main(int argc, char** argv) {
               << best_read_cpu << " s CPU, " << events_d / best_read << " order events/s, "
               << events_d / best_read_cpu << " per CPU second\n";
 
+    if (reader_only) {
+        if (!keep) fs::remove_all(work);
+        return 0;
+    }
     mdp::analyzers::AnalysisSettings settings;
     if (file_source) settings.nbbo_source = mdp::analyzers::AnalysisSettings::NbboSource::kFile;
     std::cout << "nbbo source: " << (file_source ? "file" : "order") << "\n";
@@ -336,6 +347,6 @@ int main(int argc, char** argv) {
     }
     std::cout << "peak RSS (VmHWM) before analysis:" << hwm_before << "\n";
     std::cout << "peak RSS (VmHWM) after analysis:" << vm_hwm() << "\n";
-    fs::remove_all(work);
+    if (!keep) fs::remove_all(work);
     return 0;
 }

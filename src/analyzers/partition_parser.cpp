@@ -38,14 +38,19 @@ class RowFields {
 
     std::array<std::string_view, N> text{};  // the wanted fields, trimmed and unquoted
     uint64_t line = 0;
+    // Where the bytes the fields point into begin (all readable up to each field's end), or
+    // nullptr when they are not in one buffer (the fields of a quoted line).
+    const char* readable = nullptr;
 
     // A required integer.
     int64_t integer(size_t i) const {
         const std::string_view t = text[i];
         if (t.empty()) fail(i, "is empty");
-        const auto value = parse_int64(t);
-        if (!value) fail(i, "'" + std::string(t) + "' is not an integer");
-        return *value;
+        int64_t value = 0;
+        const bool ok =
+            readable != nullptr ? parse_int64_in(t, readable, value) : parse_int64_into(t, value);
+        if (!ok) fail(i, "'" + std::string(t) + "' is not an integer");
+        return value;
     }
 
     // A quote price: empty means no quote (0, which is unusable by SPEC 1.1).
@@ -168,6 +173,7 @@ uint64_t for_each_row(std::string_view text, const fs::path& file,
                                  row.field_count < field_count ? "too few fields (truncated row?)"
                                                                : "too many fields");
             }
+            fields.readable = text.data();
             for (size_t w = 0; w < N; ++w) {
                 std::string_view f = scanner.field(index[w]);
                 if (!f.empty() && (f.front() == ' ' || f.back() == ' ')) f = trim_spaces(f);
@@ -175,6 +181,7 @@ uint64_t for_each_row(std::string_view text, const fs::path& file,
             }
         } else {
             split_quoted_line(row.text, field_count, file, row.line, quoted);
+            fields.readable = nullptr;
             for (size_t w = 0; w < N; ++w) fields.text[w] = quoted[index[w]];
         }
         if (rows >= std::numeric_limits<uint32_t>::max()) {
