@@ -13,6 +13,8 @@
 //                            [--partitions P (default 8)] [--repeat R (default 3)]
 //                            [--work DIR] [--nbbo order|file] [--only reader]
 //                            [--keep yes (the generated partitions stay in DIR)]
+//                            [--buffer reused|fresh (one ReadBuffer per worker, the default, or
+//                                                    a new one per partition)]
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -207,28 +209,37 @@ struct Partition {
 };
 
 // Reads every partition's three files into typed rows; returns the order events read.
-uint64_t read_all(const std::vector<Partition>& partitions) {
+uint64_t read_all(const std::vector<Partition>& partitions, bool reuse_buffer) {
     uint64_t events = 0;
+    mdp::analyzers::ReadBuffer reused;
     for (const Partition& p : partitions) {
-        events += mdp::analyzers::read_order_events(p.dir / "orders.csv", p.key.security).size();
-        const auto trades = mdp::analyzers::read_trade_rows(p.dir / "trades.csv", p.key.security,
-                                                            [](int64_t) { return true; });
-        const auto quotes = mdp::analyzers::read_nbbo_quotes(p.dir / "nbbo.csv", p.key.security);
+        mdp::analyzers::ReadBuffer fresh;
+        mdp::analyzers::ReadBuffer& buffer = reuse_buffer ? reused : fresh;
+        events +=
+            mdp::analyzers::read_order_events(p.dir / "orders.csv", p.key.security, buffer).size();
+        const auto trades = mdp::analyzers::read_trade_rows(
+            p.dir / "trades.csv", p.key.security, [](int64_t) { return true; }, buffer);
+        const auto quotes =
+            mdp::analyzers::read_nbbo_quotes(p.dir / "nbbo.csv", p.key.security, buffer);
         if (trades.row_count + quotes.size() == 0) std::cerr << "(no trades or quotes)\n";
     }
     return events;
 }
 
-// Analyses every partition with `threads` workers taking the next partition in turn; returns
-// the wall time.
+// Analyses every partition with `threads` workers taking the next partition in turn, each with
+// its own ReadBuffer (as the engine's workers do) or a fresh one per partition; returns the wall
+// time.
 double analyse_all(const std::vector<Partition>& partitions, const fs::path& stats_root,
-                   const mdp::analyzers::AnalysisSettings& settings, unsigned threads) {
+                   const mdp::analyzers::AnalysisSettings& settings, unsigned threads,
+                   bool reuse_buffer) {
     std::atomic<size_t> next{0};
     const auto work = [&] {
+        mdp::analyzers::ReadBuffer reused;
         for (size_t i = next++; i < partitions.size(); i = next++) {
             const Partition& p = partitions[i];
+            mdp::analyzers::ReadBuffer fresh;
             mdp::analyzers::analyze_partition(p.dir, stats_root / std::to_string(i), p.key,
-                                              settings);
+                                              settings, reuse_buffer ? reused : fresh);
         }
     };
     const auto start = std::chrono::steady_clock::now();
@@ -248,6 +259,7 @@ int main(int argc, char** argv) {
     bool file_source = false;
     bool reader_only = false;
     bool keep = false;
+    bool reuse_buffer = true;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string flag = argv[i];
         const std::string value = argv[i + 1];
@@ -259,6 +271,8 @@ int main(int argc, char** argv) {
             repeat = std::max(1, std::atoi(value.c_str()));
         } else if (flag == "--work") {
             work = value;
+        } else if (flag == "--buffer") {
+            reuse_buffer = value != "fresh";
         } else if (flag == "--keep") {
             keep = value == "yes";
         } else if (flag == "--only") {
@@ -299,7 +313,7 @@ int main(int argc, char** argv) {
     for (int r = 0; r < repeat; ++r) {
         const auto start = std::chrono::steady_clock::now();
         const double cpu_start = cpu_seconds();
-        if (read_all(partitions) != g.order_events) std::cerr << "reader lost events\n";
+        if (read_all(partitions, reuse_buffer) != g.order_events) std::cerr << "reader lost events\n";
         best_read = std::min(best_read, seconds_since(start));
         best_read_cpu = std::min(best_read_cpu, cpu_seconds() - cpu_start);
     }
@@ -313,7 +327,8 @@ int main(int argc, char** argv) {
     }
     mdp::analyzers::AnalysisSettings settings;
     if (file_source) settings.nbbo_source = mdp::analyzers::AnalysisSettings::NbboSource::kFile;
-    std::cout << "nbbo source: " << (file_source ? "file" : "order") << "\n";
+    std::cout << "nbbo source: " << (file_source ? "file" : "order") << ", read buffer: "
+              << (reuse_buffer ? "one per worker" : "new per partition") << "\n";
     const std::string hwm_before = vm_hwm();
     double rate_one = 0;
     double cpu_rate_one = 0;
@@ -324,7 +339,8 @@ int main(int argc, char** argv) {
             fs::remove_all(work / "stats");
             ::sync();
             const double cpu_start = cpu_seconds();
-            const double wall = analyse_all(partitions, work / "stats", settings, threads);
+            const double wall =
+                analyse_all(partitions, work / "stats", settings, threads, reuse_buffer);
             if (wall < best) {
                 best = wall;
                 best_cpu = cpu_seconds() - cpu_start;

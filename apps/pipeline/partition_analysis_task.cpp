@@ -18,8 +18,13 @@ engine::TaskResult PartitionAnalysisTask::run(const engine::WorkItem& item) {
     const fs::path staging = directory / kStagingDirectory;
     const fs::path final_stats = directory / kStatsDirectory;
     fs::remove_all(staging);  // left by an interrupted attempt
+    // The engine calls run() from its worker threads, which live for the whole run: one read
+    // buffer per thread is reused for every partition that thread analyses (read_buffer.h), so
+    // the input files land in memory that is already mapped. It holds at most the largest input
+    // file seen, plus a quarter.
+    thread_local analyzers::ReadBuffer buffer;
     const analyzers::PartitionAnalysisResult result =
-        analyzers::analyze_partition(directory, staging, *key, settings_);
+        analyzers::analyze_partition(directory, staging, *key, settings_, buffer);
     fs::remove_all(final_stats);  // from an earlier run whose completion was never recorded
     fs::rename(staging, final_stats);
     return engine::TaskResult{result.counts};
