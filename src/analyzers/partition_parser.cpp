@@ -7,7 +7,8 @@
 #include <utility>
 
 #include "analyzers/csv_header.h"
-#include "analyzers/integer_field.h"
+#include "analyzers/partition_columns.h"
+#include "analyzers/row_fields.h"
 #include "common/csv_header.h"
 #include "common/csv_row_scanner.h"
 #include "common/errors.h"
@@ -18,8 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-const WantedColumn kSecurityColumn{{"security_code", "securitycode", "orderbookid"}};
-
 // fast-cpp-csv-parser's line limit (its block length), kept so that the same files fail.
 constexpr size_t kMaxLineBytes = size_t{1} << 24;
 
@@ -28,65 +27,6 @@ std::string_view trim_spaces(std::string_view s) {
     while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
     return s;
 }
-
-// The fields of the current row, with the checks every integer column needs.
-template <size_t N>
-class RowFields {
-  public:
-    RowFields(const fs::path& file, const std::array<WantedColumn, N>& columns)
-        : file_(file), columns_(columns) {}
-
-    std::array<std::string_view, N> text{};  // the wanted fields, trimmed and unquoted
-    uint64_t line = 0;
-    // Where the bytes the fields point into begin (all readable up to each field's end), or
-    // nullptr when they are not in one buffer (the fields of a quoted line).
-    const char* readable = nullptr;
-
-    // A required integer.
-    int64_t integer(size_t i) const {
-        const std::string_view t = text[i];
-        if (t.empty()) fail(i, "is empty");
-        int64_t value = 0;
-        const bool ok =
-            readable != nullptr ? parse_int64_in(t, readable, value) : parse_int64_into(t, value);
-        if (!ok) fail(i, "'" + std::string(t) + "' is not an integer");
-        return value;
-    }
-
-    // A quote price: empty means no quote (0, which is unusable by SPEC 1.1).
-    int64_t quote_price(size_t i) const {
-        if (text[i].empty()) return 0;
-        return integer(i);
-    }
-
-    // A small code (side, changereason, exchangeordertype, dealsource).
-    int32_t code(size_t i) const {
-        const int64_t value = integer(i);
-        if (value < std::numeric_limits<int32_t>::min() ||
-            value > std::numeric_limits<int32_t>::max()) {
-            fail(i, "'" + std::to_string(value) + "' is out of range");
-        }
-        return static_cast<int32_t>(value);
-    }
-
-    void check_security(size_t i, SecurityCode security) const {
-        const int64_t value = integer(i);
-        if (value < 0 || static_cast<uint64_t>(value) != security) {
-            throw InputError(file_, line,
-                             "row belongs to security " + std::to_string(value) +
-                                 ", not to this partition's security " + std::to_string(security));
-        }
-    }
-
-  private:
-    [[noreturn]] void fail(size_t i, const std::string& what) const {
-        throw InputError(file_, line,
-                         "column '" + std::string(columns_[i].names.front()) + "' " + what);
-    }
-
-    const fs::path& file_;
-    const std::array<WantedColumn, N>& columns_;
-};
 
 // Splits a line holding a quote the way fast-cpp-csv-parser did: a quote anywhere in a field
 // starts a quoted stretch that runs to the next quote not followed by another one; exactly
@@ -197,125 +137,35 @@ uint64_t for_each_row(std::string_view text, const fs::path& file,
 
 std::vector<OrderEvent> parse_order_events(std::string_view text, const fs::path& name,
                                            SecurityCode security) {
-    enum : size_t {
-        kOrderId,
-        kTimestamp,
-        kSecurity,
-        kPrice,
-        kSide,
-        kChangeReason,
-        kQuantity,
-        kLeaves,
-        kExchangeOrderType,
-        kNationalBid,
-        kNationalOffer,
-        kBid,
-        kOffer,
-        kSequence,
-        kCount
-    };
-    static const std::array<WantedColumn, kCount> columns{{
-        {{"order_id"}},
-        {{"timestamp"}},
-        kSecurityColumn,
-        {{"price"}},
-        {{"side"}},
-        {{"changereason"}},
-        {{"quantity"}},
-        {{"leavesquantity"}},
-        {{"exchangeordertype"}},
-        {{"national_bid"}},
-        {{"national_offer"}},
-        {{"bid"}},
-        {{"offer"}},
-        {{"sequence"}},
-    }};
     std::vector<OrderEvent> events;
     // Orders lines are ~150 bytes: reserving from the size avoids the vector's regrowth copies.
     events.reserve(text.size() / 128);
-    for_each_row(text, name, columns, [&](const RowFields<kCount>& f, uint32_t row) {
-        f.check_security(kSecurity, security);
-        OrderEvent e;
-        e.order_id = f.integer(kOrderId);
-        e.timestamp = f.integer(kTimestamp);
-        e.sequence = f.integer(kSequence);
-        e.price = f.integer(kPrice);
-        e.quantity = f.integer(kQuantity);
-        e.leaves_quantity = f.integer(kLeaves);
-        e.national_bid = f.quote_price(kNationalBid);
-        e.national_offer = f.quote_price(kNationalOffer);
-        e.bid = f.quote_price(kBid);
-        e.offer = f.quote_price(kOffer);
-        e.side = f.code(kSide);
-        e.change_reason = f.code(kChangeReason);
-        e.exchange_order_type = f.code(kExchangeOrderType);
-        e.row = row;
-        events.push_back(e);
-    });
+    for_each_row(text, name, kOrderColumns,
+                 [&](const RowFields<order_column::kCount>& f, uint32_t row) {
+                     events.push_back(order_event_of(f, row, security));
+                 });
     return events;
 }
 
 TradeRows parse_trade_rows(std::string_view text, const fs::path& name, SecurityCode security,
                            const std::function<bool(int64_t)>& keep) {
-    enum : size_t {
-        kOrderId,
-        kTradeTime,
-        kSecurity,
-        kDealSource,
-        kNationalBid,
-        kNationalOffer,
-        kPrice,
-        kQuantity,
-        kCount
-    };
-    static const std::array<WantedColumn, kCount> columns{{
-        {{"orderid"}},
-        {{"tradetime"}},
-        kSecurityColumn,
-        {{"dealsource"}},
-        {{"nationalbidpricesnapshot"}},
-        {{"nationalofferpricesnapshot"}},
-        {{"tradeprice"}},
-        {{"quantity"}},
-    }};
     TradeRows result;
-    result.row_count = for_each_row(text, name, columns, [&](const RowFields<kCount>& f, uint32_t row) {
-        // Every row is validated, even the ones not kept: a corrupt file is reported, not
-        // half-read.
-        f.check_security(kSecurity, security);
-        TradeRow t;
-        t.order_id = f.integer(kOrderId);
-        t.trade_time = f.integer(kTradeTime);
-        t.price = f.integer(kPrice);
-        t.quantity = f.integer(kQuantity);
-        t.national_bid = f.quote_price(kNationalBid);
-        t.national_offer = f.quote_price(kNationalOffer);
-        t.deal_source = f.code(kDealSource);
-        t.row = row;
-        if (keep(t.order_id)) result.kept.push_back(t);
-    });
+    // Every row is validated, even the ones not kept: a corrupt file is reported, not half-read.
+    result.row_count = for_each_row(text, name, kTradeColumns,
+                                    [&](const RowFields<trade_column::kCount>& f, uint32_t row) {
+                                        const TradeRow t = trade_row_of(f, row, security);
+                                        if (keep(t.order_id)) result.kept.push_back(t);
+                                    });
     return result;
 }
 
 std::vector<NbboQuote> parse_nbbo_quotes(std::string_view text, const fs::path& name,
                                          SecurityCode security) {
-    enum : size_t { kTimestamp, kSecurity, kBid, kOffer, kCount };
-    static const std::array<WantedColumn, kCount> columns{{
-        {{"timestamp"}},
-        kSecurityColumn,
-        {{"bidprice"}},
-        {{"offerprice"}},
-    }};
     std::vector<NbboQuote> quotes;
-    for_each_row(text, name, columns, [&](const RowFields<kCount>& f, uint32_t row) {
-        f.check_security(kSecurity, security);
-        NbboQuote q;
-        q.timestamp = f.integer(kTimestamp);
-        q.bid = f.quote_price(kBid);
-        q.offer = f.quote_price(kOffer);
-        q.row = row;
-        quotes.push_back(q);
-    });
+    for_each_row(text, name, kNbboColumns,
+                 [&](const RowFields<nbbo_column::kCount>& f, uint32_t row) {
+                     quotes.push_back(nbbo_quote_of(f, row, security));
+                 });
     return quotes;
 }
 

@@ -1,6 +1,7 @@
-// The reader the analyzers used before partition_parser.h, kept verbatim (only its header
-// resolution now goes through resolve_columns) as the oracle of the randomized comparison in
-// partition_parser_test.cpp.
+// The reader the analyzers used before partition_parser.h, kept as the oracle of the randomized
+// comparison in partition_parser_test.cpp: fast-cpp-csv-parser splits, trims and unquotes the
+// lines as it did; the fields then become rows through the same column tables and checks as the
+// parser's (partition_columns.h), so what is compared is the reading of the text.
 #include "analyzers/fccp_reference_reader.h"
 
 // fast-cpp-csv-parser copies file names with strncpy into a 256-byte buffer that it terminates
@@ -22,7 +23,8 @@
 #include <utility>
 
 #include "analyzers/csv_header.h"
-#include "analyzers/integer_field.h"
+#include "analyzers/partition_columns.h"
+#include "analyzers/row_fields.h"
 #include "common/csv_header.h"
 #include "common/errors.h"
 
@@ -56,61 +58,6 @@ template <size_t N>
 using CsvReader =
     io::CSVReader<static_cast<unsigned>(N), io::trim_chars<' '>, io::double_quote_escape<',', '"'>>;
 
-const WantedColumn kSecurityColumn{{"security_code", "securitycode", "orderbookid"}};
-
-// The fields of the current row, with the checks every integer column needs.
-class RowFields {
-  public:
-    RowFields(const fs::path& file, uint64_t line, std::span<char* const> fields,
-              std::span<const WantedColumn> columns)
-        : file_(file), line_(line), fields_(fields), columns_(columns) {}
-
-    // A required integer.
-    int64_t integer(size_t i) const {
-        const std::string_view text(fields_[i]);
-        if (text.empty()) fail(i, "is empty");
-        const auto value = parse_int64(text);
-        if (!value) fail(i, "'" + std::string(text) + "' is not an integer");
-        return *value;
-    }
-
-    // A quote price: empty means no quote (0, which is unusable by SPEC 1.1).
-    int64_t quote_price(size_t i) const {
-        if (fields_[i][0] == '\0') return 0;
-        return integer(i);
-    }
-
-    // A small code (side, changereason, exchangeordertype, dealsource).
-    int32_t code(size_t i) const {
-        const int64_t value = integer(i);
-        if (value < std::numeric_limits<int32_t>::min() ||
-            value > std::numeric_limits<int32_t>::max()) {
-            fail(i, "'" + std::to_string(value) + "' is out of range");
-        }
-        return static_cast<int32_t>(value);
-    }
-
-    void check_security(size_t i, SecurityCode security) const {
-        const int64_t value = integer(i);
-        if (value < 0 || static_cast<uint64_t>(value) != security) {
-            throw InputError(file_, line_,
-                             "row belongs to security " + std::to_string(value) +
-                                 ", not to this partition's security " + std::to_string(security));
-        }
-    }
-
-  private:
-    [[noreturn]] void fail(size_t i, const std::string& what) const {
-        throw InputError(file_, line_,
-                         "column '" + std::string(columns_[i].names.front()) + "' " + what);
-    }
-
-    const fs::path& file_;
-    uint64_t line_;
-    std::span<char* const> fields_;
-    std::span<const WantedColumn> columns_;
-};
-
 std::string describe(const io::error::base& error) {
     if (dynamic_cast<const io::error::too_few_columns*>(&error)) {
         return "too few fields (truncated row?)";
@@ -137,7 +84,7 @@ bool read_row(Reader& reader, Fields& fields, std::index_sequence<I...>) {
     return reader.read_row(fields[I]...);
 }
 
-// Calls on_row(const RowFields&, uint32_t row) for every data row; returns the row count.
+// Calls on_row(const RowFields<N>&, uint32_t row) for every data row; returns the row count.
 template <size_t N, class OnRow>
 uint64_t for_each_row(const fs::path& file, const std::array<WantedColumn, N>& columns,
                       OnRow&& on_row) {
@@ -155,7 +102,10 @@ uint64_t for_each_row(const fs::path& file, const std::array<WantedColumn, N>& c
             if (rows >= std::numeric_limits<uint32_t>::max()) {
                 throw InputError(file, line, "more than 4294967295 rows in one partition file");
             }
-            on_row(RowFields(file, line, fields, columns), static_cast<uint32_t>(rows));
+            RowFields<N> row_fields(file, columns);
+            row_fields.line = line;
+            for (size_t i = 0; i < N; ++i) row_fields.text[i] = fields[i];
+            on_row(std::as_const(row_fields), static_cast<uint32_t>(rows));
             ++rows;
         }
     } catch (const io::error::base& error) {
@@ -171,121 +121,28 @@ uint64_t for_each_row(const fs::path& file, const std::array<WantedColumn, N>& c
 }  // namespace
 
 std::vector<OrderEvent> read_order_events(const fs::path& file, SecurityCode security) {
-    enum : size_t {
-        kOrderId,
-        kTimestamp,
-        kSecurity,
-        kPrice,
-        kSide,
-        kChangeReason,
-        kQuantity,
-        kLeaves,
-        kExchangeOrderType,
-        kNationalBid,
-        kNationalOffer,
-        kBid,
-        kOffer,
-        kSequence,
-        kCount
-    };
-    static const std::array<WantedColumn, kCount> columns{{
-        {{"order_id"}},
-        {{"timestamp"}},
-        kSecurityColumn,
-        {{"price"}},
-        {{"side"}},
-        {{"changereason"}},
-        {{"quantity"}},
-        {{"leavesquantity"}},
-        {{"exchangeordertype"}},
-        {{"national_bid"}},
-        {{"national_offer"}},
-        {{"bid"}},
-        {{"offer"}},
-        {{"sequence"}},
-    }};
     std::vector<OrderEvent> events;
-    for_each_row(file, columns, [&](const RowFields& f, uint32_t row) {
-        f.check_security(kSecurity, security);
-        OrderEvent e;
-        e.order_id = f.integer(kOrderId);
-        e.timestamp = f.integer(kTimestamp);
-        e.sequence = f.integer(kSequence);
-        e.price = f.integer(kPrice);
-        e.quantity = f.integer(kQuantity);
-        e.leaves_quantity = f.integer(kLeaves);
-        e.national_bid = f.quote_price(kNationalBid);
-        e.national_offer = f.quote_price(kNationalOffer);
-        e.bid = f.quote_price(kBid);
-        e.offer = f.quote_price(kOffer);
-        e.side = f.code(kSide);
-        e.change_reason = f.code(kChangeReason);
-        e.exchange_order_type = f.code(kExchangeOrderType);
-        e.row = row;
-        events.push_back(e);
+    for_each_row(file, kOrderColumns, [&](const RowFields<order_column::kCount>& f, uint32_t row) {
+        events.push_back(order_event_of(f, row, security));
     });
     return events;
 }
 
 TradeRows read_trade_rows(const fs::path& file, SecurityCode security,
                           const std::function<bool(int64_t)>& keep) {
-    enum : size_t {
-        kOrderId,
-        kTradeTime,
-        kSecurity,
-        kDealSource,
-        kNationalBid,
-        kNationalOffer,
-        kPrice,
-        kQuantity,
-        kCount
-    };
-    static const std::array<WantedColumn, kCount> columns{{
-        {{"orderid"}},
-        {{"tradetime"}},
-        kSecurityColumn,
-        {{"dealsource"}},
-        {{"nationalbidpricesnapshot"}},
-        {{"nationalofferpricesnapshot"}},
-        {{"tradeprice"}},
-        {{"quantity"}},
-    }};
     TradeRows result;
-    result.row_count = for_each_row(file, columns, [&](const RowFields& f, uint32_t row) {
-        // Every row is validated, even the ones not kept: a corrupt file is reported, not
-        // half-read.
-        f.check_security(kSecurity, security);
-        TradeRow t;
-        t.order_id = f.integer(kOrderId);
-        t.trade_time = f.integer(kTradeTime);
-        t.price = f.integer(kPrice);
-        t.quantity = f.integer(kQuantity);
-        t.national_bid = f.quote_price(kNationalBid);
-        t.national_offer = f.quote_price(kNationalOffer);
-        t.deal_source = f.code(kDealSource);
-        t.row = row;
-        if (keep(t.order_id)) result.kept.push_back(t);
-    });
+    result.row_count =
+        for_each_row(file, kTradeColumns, [&](const RowFields<trade_column::kCount>& f, uint32_t row) {
+            const TradeRow t = trade_row_of(f, row, security);
+            if (keep(t.order_id)) result.kept.push_back(t);
+        });
     return result;
 }
 
 std::vector<NbboQuote> read_nbbo_quotes(const fs::path& file, SecurityCode security) {
-    enum : size_t { kTimestamp, kSecurity, kBid, kOffer, kCount };
-    static const std::array<WantedColumn, kCount> columns{{
-        {{"timestamp"}},
-        kSecurityColumn,
-        {{"bidprice"}},
-        {{"offerprice"}},
-    }};
     std::vector<NbboQuote> quotes;
-    for_each_row(file, columns, [&](const RowFields& f, uint32_t row) {
-        f.check_security(kSecurity, security);
-        NbboQuote q;
-        q.timestamp = f.integer(kTimestamp);
-        q.bid = f.quote_price(kBid);
-        q.offer = f.quote_price(kOffer);
-        q.row = row;
-        quotes.push_back(q);
+    for_each_row(file, kNbboColumns, [&](const RowFields<nbbo_column::kCount>& f, uint32_t row) {
+        quotes.push_back(nbbo_quote_of(f, row, security));
     });
     return quotes;
 }

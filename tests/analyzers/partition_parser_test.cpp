@@ -10,12 +10,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <charconv>
 #include <random>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "analyzers/fccp_reference_reader.h"
+#include "analyzers/integer_field.h"
 #include "analyzers/partition_builder.h"
 #include "analyzers/partition_reader.h"
 #include "common/errors.h"
@@ -246,6 +248,46 @@ TEST(PartitionParser, AgreesWithTheFastCppCsvParserReaderOnRandomFiles) {
     // Both outcomes were exercised.
     EXPECT_GT(errors, 150U);
     EXPECT_LT(errors, 450U);
+}
+
+// The old rule: std::from_chars over the whole text, no '+'.
+std::optional<int64_t> from_chars_int64(std::string_view text) {
+    if (text.empty() || text.front() == '+') return std::nullopt;
+    int64_t value = 0;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+// The eight-digits-at-a-time and the scalar paths against std::from_chars on random texts of 0
+// to 24 characters (digits, a sign, spaces, dots, letters), each placed at the end of a buffer
+// with other bytes before it, as fields are.
+TEST(ParseInt64, EveryPathAgreesWithFromChars) {
+    std::mt19937_64 rng(11);
+    const std::string alphabet = "0123456789012345678901234567890123456789-+ .e9x\"";
+    for (int i = 0; i < 200000; ++i) {
+        std::string field;
+        const size_t length = rng() % 25;
+        for (size_t k = 0; k < length; ++k) {
+            field.push_back(rng() % 8 == 0 ? alphabet[rng() % alphabet.size()]
+                                           : static_cast<char>('0' + rng() % 10));
+        }
+        if (rng() % 4 == 0 && !field.empty()) field[0] = '-';
+        if (rng() % 50 == 0) field = rng() % 2 ? "9223372036854775807" : "-9223372036854775808";
+        const std::string buffer = std::string(rng() % 40, '7') + field;
+        const std::string_view text(buffer.data() + buffer.size() - field.size(), field.size());
+        const auto expected = from_chars_int64(text);
+        int64_t in_buffer = 0;
+        const bool ok_in = parse_int64_in(text, buffer.data(), in_buffer);
+        int64_t scalar = 0;
+        const bool ok_scalar = parse_int64_into(text, scalar);
+        ASSERT_EQ(ok_in, expected.has_value()) << field;
+        ASSERT_EQ(ok_scalar, expected.has_value()) << field;
+        if (expected) {
+            ASSERT_EQ(in_buffer, *expected) << field;
+            ASSERT_EQ(scalar, *expected) << field;
+        }
+    }
 }
 
 // Bytes that come from no file: every error names the given name and the physical line.
