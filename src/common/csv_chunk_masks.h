@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -61,5 +62,25 @@ inline CsvChunkMasks classify_csv_chunk(const char* p, size_t available) {
 #endif
     return m;
 }
+
+// The masks of one chunk of `data` at a time, the last one asked for kept: a line scanner asks
+// for the chunk a line starts in, which is usually the one the previous line ended in.
+class CsvChunkCache {
+public:
+    explicit CsvChunkCache(std::string_view data) : data_(data) {}
+
+    const CsvChunkMasks& of(size_t chunk) {
+        if (chunk == chunk_) return masks_;
+        chunk_ = chunk;
+        const size_t begin = chunk * kCsvChunk;
+        masks_ = classify_csv_chunk(data_.data() + begin, data_.size() - begin);
+        return masks_;
+    }
+
+private:
+    std::string_view data_;
+    size_t chunk_ = SIZE_MAX;
+    CsvChunkMasks masks_;
+};
 
 }  // namespace mdp

@@ -9,16 +9,8 @@
 namespace mdp {
 
 CsvLineScanner::CsvLineScanner(std::string_view data, size_t first_index, size_t second_index)
-    : data_(data), first_index_(first_index), second_index_(second_index),
+    : data_(data), masks_(data), first_index_(first_index), second_index_(second_index),
       last_wanted_(std::max(first_index, second_index)) {}
-
-const CsvLineScanner::ChunkMasks& CsvLineScanner::masks_of(size_t chunk) {
-    if (chunk == cached_chunk_) return cached_;
-    cached_chunk_ = chunk;
-    const size_t begin = chunk * kChunk;
-    cached_ = classify_csv_chunk(data_.data() + begin, data_.size() - begin);
-    return cached_;
-}
 
 // Compiled twice, the CPU picks at load time: baseline x86-64 has no popcnt instruction, and the
 // library call that replaces it was 2% of extraction time.
@@ -41,7 +33,7 @@ bool CsvLineScanner::next(ScannedLine& line) {
     size_t chunk = start / kChunk;
     uint64_t from_start = ~uint64_t{0} << (start % kChunk);
     for (;;) {
-        const ChunkMasks& m = masks_of(chunk);
+        const CsvChunkMasks& m = masks_.of(chunk);
         const uint64_t newlines = m.newline & from_start;
         const uint64_t in_line = from_start & (newlines != 0 ? (newlines & (0 - newlines)) - 1 : ~uint64_t{0});
         line.has_quote |= (m.quote & in_line) != 0;

@@ -31,17 +31,14 @@ public:
     bool next(ScannedLine& line);
 
 private:
-    using ChunkMasks = CsvChunkMasks;
     static constexpr size_t kChunk = kCsvChunk;
-    const ChunkMasks& masks_of(size_t chunk);
 
     std::string_view data_;
+    CsvChunkCache masks_;
     size_t first_index_;
     size_t second_index_;
     size_t last_wanted_;
     size_t pos_ = 0;                 // start of the next line
-    size_t cached_chunk_ = SIZE_MAX;  // the 64-byte chunk whose masks are in cached_
-    ChunkMasks cached_;
 };
 
 }  // namespace mdp

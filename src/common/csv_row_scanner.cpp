@@ -5,15 +5,7 @@
 namespace mdp {
 
 CsvRowScanner::CsvRowScanner(std::string_view data, uint64_t first_line, size_t kept_fields)
-    : data_(data), line_(first_line), kept_(kept_fields), starts_(kept_fields + 1) {}
-
-const CsvChunkMasks& CsvRowScanner::masks_of(size_t chunk) {
-    if (chunk == cached_chunk_) return cached_;
-    cached_chunk_ = chunk;
-    const size_t begin = chunk * kCsvChunk;
-    cached_ = classify_csv_chunk(data_.data() + begin, data_.size() - begin);
-    return cached_;
-}
+    : data_(data), masks_(data), line_(first_line), kept_(kept_fields), starts_(kept_fields + 1) {}
 
 // Compiled twice like CsvLineScanner::next: baseline x86-64 has no popcnt instruction.
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
@@ -30,7 +22,7 @@ bool CsvRowScanner::next(CsvRow& row) {
     size_t chunk = start / kCsvChunk;
     uint64_t from_start = ~uint64_t{0} << (start % kCsvChunk);
     for (;;) {
-        const CsvChunkMasks& m = masks_of(chunk);
+        const CsvChunkMasks& m = masks_.of(chunk);
         const uint64_t newlines = m.newline & from_start;
         const uint64_t in_line =
             from_start & (newlines != 0 ? (newlines & (0 - newlines)) - 1 : ~uint64_t{0});

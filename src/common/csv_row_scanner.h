@@ -41,15 +41,12 @@ public:
     }
 
 private:
-    const CsvChunkMasks& masks_of(size_t chunk);
-
     std::string_view data_;
+    CsvChunkCache masks_;
     uint64_t line_;
     size_t kept_;
     std::vector<size_t> starts_;  // starts_[i]: offset of field i; starts_[i + 1] - 1 its end
     size_t pos_ = 0;              // start of the next line
-    size_t cached_chunk_ = SIZE_MAX;
-    CsvChunkMasks cached_;
 };
 
 }  // namespace mdp
