@@ -303,8 +303,8 @@ int main(int argc, char** argv) {
     ::sync();
     const auto events_d = static_cast<double>(g.order_events);
     std::cout << partition_count << " partitions: " << g.order_events << " order events, "
-              << g.trades << " trade rows, " << g.cp_orders + g.sweeps << " CP orders ("
-              << g.sweeps << " sweeps)\n";
+              << g.trades << " trade rows, " << g.cp_orders + g.sweeps << " CP orders (" << g.sweeps
+              << " sweeps)\n";
 
     // The machine may be shared: wall and CPU time are both reported, CPU time is what a
     // loaded machine does not inflate.
@@ -313,7 +313,8 @@ int main(int argc, char** argv) {
     for (int r = 0; r < repeat; ++r) {
         const auto start = std::chrono::steady_clock::now();
         const double cpu_start = cpu_seconds();
-        if (read_all(partitions, reuse_buffer) != g.order_events) std::cerr << "reader lost events\n";
+        if (read_all(partitions, reuse_buffer) != g.order_events)
+            std::cerr << "reader lost events\n";
         best_read = std::min(best_read, seconds_since(start));
         best_read_cpu = std::min(best_read_cpu, cpu_seconds() - cpu_start);
     }
@@ -327,8 +328,9 @@ int main(int argc, char** argv) {
     }
     mdp::analyzers::AnalysisSettings settings;
     if (file_source) settings.nbbo_source = mdp::analyzers::AnalysisSettings::NbboSource::kFile;
-    std::cout << "nbbo source: " << (file_source ? "file" : "order") << ", read buffer: "
-              << (reuse_buffer ? "one per worker" : "new per partition") << "\n";
+    std::cout << "nbbo source: " << (file_source ? "file" : "order")
+              << ", read buffer: " << (reuse_buffer ? "one per worker" : "new per partition")
+              << "\n";
     const std::string hwm_before = vm_hwm();
     double rate_one = 0;
     double cpu_rate_one = 0;

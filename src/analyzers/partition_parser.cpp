@@ -31,7 +31,7 @@ std::string_view trim_spaces(std::string_view s) {
 // Splits a line holding a quote the way fast-cpp-csv-parser did: a quote anywhere in a field
 // starts a quoted stretch that runs to the next quote not followed by another one; exactly
 // `field_count` fields; each trimmed of spaces, then unquoted (with "" -> ") when it starts and
-// ends with a quote. `storage` receives the fields (it must not reallocate: it is sized first).
+// ends with a quote. `storage` receives the fields (one string per field, reused line to line).
 void split_quoted_line(std::string_view line, size_t field_count, const fs::path& file,
                        uint64_t line_number, std::vector<std::string>& storage) {
     storage.resize(field_count);
@@ -175,7 +175,8 @@ uint64_t count_data_rows_in(std::string_view text) {
     ++p;
     uint64_t rows = 0;
     while (p < text.size()) {
-        const auto* nl = static_cast<const char*>(std::memchr(text.data() + p, '\n', text.size() - p));
+        const auto* nl =
+            static_cast<const char*>(std::memchr(text.data() + p, '\n', text.size() - p));
         const size_t end = nl == nullptr ? text.size() : static_cast<size_t>(nl - text.data());
         const size_t length = end - p;
         if (length != 0 && !(length == 1 && text[p] == '\r')) ++rows;

@@ -49,7 +49,8 @@ inline CsvChunkMasks classify_csv_chunk(const char* p, size_t available) {
     CsvChunkMasks m;
 #if defined(__SSE2__)
     __m128i v[4];
-    for (int i = 0; i < 4; ++i) v[i] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+    for (int i = 0; i < 4; ++i)
+        v[i] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
     m.newline = csv_chunk_detail::matches(v, '\n');
     m.comma = csv_chunk_detail::matches(v, ',');
     m.quote = csv_chunk_detail::matches(v, '"');
@@ -66,7 +67,7 @@ inline CsvChunkMasks classify_csv_chunk(const char* p, size_t available) {
 // The masks of one chunk of `data` at a time, the last one asked for kept: a line scanner asks
 // for the chunk a line starts in, which is usually the one the previous line ended in.
 class CsvChunkCache {
-public:
+  public:
     explicit CsvChunkCache(std::string_view data) : data_(data) {}
 
     const CsvChunkMasks& of(size_t chunk) {
@@ -77,7 +78,7 @@ public:
         return masks_;
     }
 
-private:
+  private:
     std::string_view data_;
     size_t chunk_ = SIZE_MAX;
     CsvChunkMasks masks_;

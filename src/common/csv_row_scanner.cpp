@@ -15,7 +15,7 @@ bool CsvRowScanner::next(CsvRow& row) {
     if (pos_ >= data_.size()) return false;
     const size_t start = pos_;
     bool has_quote = false;
-    size_t recorded = 0;  // commas whose position was recorded (at most kept_)
+    size_t recorded = 0;   // commas whose position was recorded (at most kept_)
     size_t uncounted = 0;  // the other commas
     size_t end = data_.size();
     starts_[0] = start;

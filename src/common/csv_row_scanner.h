@@ -16,16 +16,16 @@
 namespace mdp {
 
 struct CsvRow {
-    std::string_view text;   // the line without its '\n' and without one '\r' before it
-    uint64_t line = 0;       // physical line number (empty lines count)
-    size_t raw_length = 0;   // bytes of the line before its '\n', a final '\r' included
+    std::string_view text;  // the line without its '\n' and without one '\r' before it
+    uint64_t line = 0;      // physical line number (empty lines count)
+    size_t raw_length = 0;  // bytes of the line before its '\n', a final '\r' included
     // The line holds a '"': field_count and CsvRowScanner::field are not valid.
     bool has_quote = false;
     size_t field_count = 0;  // commas + 1
 };
 
 class CsvRowScanner {
-public:
+  public:
     // `data` begins with physical line `first_line`; the boundaries of the first `kept_fields`
     // fields of every line are recorded.
     CsvRowScanner(std::string_view data, uint64_t first_line, size_t kept_fields);
@@ -40,7 +40,7 @@ public:
         return data_.substr(starts_[i], starts_[i + 1] - 1 - starts_[i]);
     }
 
-private:
+  private:
     std::string_view data_;
     CsvChunkCache masks_;
     uint64_t line_;

@@ -131,11 +131,11 @@ std::vector<OrderEvent> read_order_events(const fs::path& file, SecurityCode sec
 TradeRows read_trade_rows(const fs::path& file, SecurityCode security,
                           const std::function<bool(int64_t)>& keep) {
     TradeRows result;
-    result.row_count =
-        for_each_row(file, kTradeColumns, [&](const RowFields<trade_column::kCount>& f, uint32_t row) {
-            const TradeRow t = trade_row_of(f, row, security);
-            if (keep(t.order_id)) result.kept.push_back(t);
-        });
+    result.row_count = for_each_row(file, kTradeColumns,
+                                    [&](const RowFields<trade_column::kCount>& f, uint32_t row) {
+                                        const TradeRow t = trade_row_of(f, row, security);
+                                        if (keep(t.order_id)) result.kept.push_back(t);
+                                    });
     return result;
 }
 

@@ -40,9 +40,9 @@ struct Column {
 std::string describe(const OrderEvent& e) {
     std::ostringstream s;
     s << e.order_id << ' ' << e.timestamp << ' ' << e.sequence << ' ' << e.price << ' '
-      << e.quantity << ' ' << e.leaves_quantity << ' ' << e.national_bid << ' '
-      << e.national_offer << ' ' << e.bid << ' ' << e.offer << ' ' << e.side << ' '
-      << e.change_reason << ' ' << e.exchange_order_type << ' ' << e.row;
+      << e.quantity << ' ' << e.leaves_quantity << ' ' << e.national_bid << ' ' << e.national_offer
+      << ' ' << e.bid << ' ' << e.offer << ' ' << e.side << ' ' << e.change_reason << ' '
+      << e.exchange_order_type << ' ' << e.row;
     return s.str();
 }
 std::string describe(const TradeRow& t) {
@@ -124,29 +124,40 @@ class RandomFile {
     std::string number(int64_t v) {
         std::string s = std::to_string(v);
         switch (pick(v < 0 ? 30 : 40)) {
-            case 0: return " " + s;
-            case 1: return s + "  ";
-            case 2: return "\"" + s + "\"";
-            case 3: return "0000000000000000000000" + s;  // more than 19 characters
-            default: return s;
+            case 0:
+                return " " + s;
+            case 1:
+                return s + "  ";
+            case 2:
+                return "\"" + s + "\"";
+            case 3:
+                return "0000000000000000000000" + s;  // more than 19 characters
+            default:
+                return s;
         }
     }
 
     std::string value(Kind kind) {
         switch (kind) {
             case Kind::kId:
-                return number(7000000000000000000 + static_cast<int64_t>(pick(2000000000000000000)));
+                return number(7000000000000000000 +
+                              static_cast<int64_t>(pick(2000000000000000000)));
             case Kind::kTime:
                 return number(1709593200000000000 + static_cast<int64_t>(pick(30000000000000)));
-            case Kind::kSecurityCode: return number(static_cast<int64_t>(kSecurity));
-            case Kind::kPrice: return number(static_cast<int64_t>(pick(200000)) - 100);
+            case Kind::kSecurityCode:
+                return number(static_cast<int64_t>(kSecurity));
+            case Kind::kPrice:
+                return number(static_cast<int64_t>(pick(200000)) - 100);
             case Kind::kQuotePrice:
-                return chance(5) ? (chance(2) ? "" : " ") : number(static_cast<int64_t>(pick(20000)));
-            case Kind::kCode: return number(static_cast<int64_t>(pick(5000)));
-            case Kind::kQuantity: return number(static_cast<int64_t>(pick(1000000000)));
+                return chance(5) ? (chance(2) ? "" : " ")
+                                 : number(static_cast<int64_t>(pick(20000)));
+            case Kind::kCode:
+                return number(static_cast<int64_t>(pick(5000)));
+            case Kind::kQuantity:
+                return number(static_cast<int64_t>(pick(1000000000)));
             case Kind::kText: {
-                static const char* kTexts[] = {"ASX", "", "\"a, b\"", "\"say \"\"hi\"\", ok\"",
-                                               "Rest of Day", " x ", "\"\""};
+                static const char* kTexts[] = {
+                    "ASX", "", "\"a, b\"", "\"say \"\"hi\"\", ok\"", "Rest of Day", " x ", "\"\""};
                 return kTexts[pick(7)];
             }
         }
@@ -158,47 +169,82 @@ class RandomFile {
                 std::string& line) {
         const size_t c = pick(cells.size());
         switch (error) {
-            case 0: cells.resize(1 + pick(cells.size() - 1)); break;           // truncated
-            case 1: cells.push_back(chance(2) ? "1" : "\"z"); break;           // a field too many
-            case 2: cells[c] = "\"unclosed, " + cells[c]; break;               // unclosed quote
-            case 3: {                                                          // not an integer
-                static const char* kBad[] = {"12x", "1.5", "+5", "1e3", "", "-", "abc",
-                                             "99999999999999999999", "9223372036854775808"};
+            case 0:
+                cells.resize(1 + pick(cells.size() - 1));
+                break;  // truncated
+            case 1:
+                cells.push_back(chance(2) ? "1" : "\"z");
+                break;  // a field too many
+            case 2:
+                cells[c] = "\"unclosed, " + cells[c];
+                break;  // unclosed quote
+            case 3: {   // not an integer
+                static const char* kBad[] = {"12x",
+                                             "1.5",
+                                             "+5",
+                                             "1e3",
+                                             "",
+                                             "-",
+                                             "abc",
+                                             "99999999999999999999",
+                                             "9223372036854775808"};
                 cells[c] = kBad[pick(9)];
                 break;
             }
-            case 4:                                                            // another security
+            case 4:  // another security
                 for (size_t i = 0; i < columns.size(); ++i) {
                     if (columns[i].kind == Kind::kSecurityCode) cells[i] = "8";
                 }
                 break;
-            case 5: line.clear(); break;                                       // an empty line
-            case 6: cells[c] = "3000000000"; break;                            // out of int32 range
-            case 7: cells[c] = "-9223372036854775808"; break;                  // the smallest int64
-            case 8: cells[c] = "\"" + cells[c] + "\"\"x\""; break;             // doubled quote
-            case 9: cells[c] = " \" 12 \" "; break;                            // spaces in quotes
-            case 10: cells[c] = "x\"y"; break;                                 // a quote inside
-            default: cells[c] = "\"1,2\""; break;                              // a quoted comma
+            case 5:
+                line.clear();
+                break;  // an empty line
+            case 6:
+                cells[c] = "3000000000";
+                break;  // out of int32 range
+            case 7:
+                cells[c] = "-9223372036854775808";
+                break;  // the smallest int64
+            case 8:
+                cells[c] = "\"" + cells[c] + "\"\"x\"";
+                break;  // doubled quote
+            case 9:
+                cells[c] = " \" 12 \" ";
+                break;  // spaces in quotes
+            case 10:
+                cells[c] = "x\"y";
+                break;  // a quote inside
+            default:
+                cells[c] = "\"1,2\"";
+                break;  // a quoted comma
         }
     }
 
     std::mt19937_64 rng_;
 };
 
-const std::vector<Column> kOrderColumns{
-    {"order_id", Kind::kId},          {"timestamp", Kind::kTime},
-    {"security_code", Kind::kSecurityCode}, {"price", Kind::kPrice},
-    {"side", Kind::kCode},            {"changereason", Kind::kCode},
-    {"quantity", Kind::kQuantity},    {"leavesquantity", Kind::kQuantity},
-    {"exchangeordertype", Kind::kCode}, {"national_bid", Kind::kQuotePrice},
-    {"national_offer", Kind::kQuotePrice}, {"bid", Kind::kQuotePrice},
-    {"offer", Kind::kQuotePrice},     {"sequence", Kind::kQuantity}};
-const std::vector<Column> kTradeColumns{
-    {"orderid", Kind::kId},           {"tradetime", Kind::kTime},
-    {"securitycode", Kind::kSecurityCode}, {"dealsource", Kind::kCode},
-    {"nationalbidpricesnapshot", Kind::kQuotePrice},
-    {"nationalofferpricesnapshot", Kind::kQuotePrice},
-    {"tradeprice", Kind::kPrice},     {"quantity", Kind::kQuantity}};
+const std::vector<Column> kOrderColumns{{"order_id", Kind::kId},
+                                        {"timestamp", Kind::kTime},
+                                        {"security_code", Kind::kSecurityCode},
+                                        {"price", Kind::kPrice},
+                                        {"side", Kind::kCode},
+                                        {"changereason", Kind::kCode},
+                                        {"quantity", Kind::kQuantity},
+                                        {"leavesquantity", Kind::kQuantity},
+                                        {"exchangeordertype", Kind::kCode},
+                                        {"national_bid", Kind::kQuotePrice},
+                                        {"national_offer", Kind::kQuotePrice},
+                                        {"bid", Kind::kQuotePrice},
+                                        {"offer", Kind::kQuotePrice},
+                                        {"sequence", Kind::kQuantity}};
+const std::vector<Column> kTradeColumns{{"orderid", Kind::kId},
+                                        {"tradetime", Kind::kTime},
+                                        {"securitycode", Kind::kSecurityCode},
+                                        {"dealsource", Kind::kCode},
+                                        {"nationalbidpricesnapshot", Kind::kQuotePrice},
+                                        {"nationalofferpricesnapshot", Kind::kQuotePrice},
+                                        {"tradeprice", Kind::kPrice},
+                                        {"quantity", Kind::kQuantity}};
 const std::vector<Column> kNbboColumns{{"timestamp", Kind::kTime},
                                        {"orderbookid", Kind::kSecurityCode},
                                        {"bidprice", Kind::kQuotePrice},
@@ -309,10 +355,12 @@ TEST(PartitionParser, EveryErrorNamesTheNameAndThePhysicalLine) {
     EXPECT_EQ(error_of("timestamp,orderbookid,securitycode,bidprice,offerprice\n"),
               "store:nbbo:1: header has more than one column for "
               "'security_code/securitycode/orderbookid' ('securitycode' and 'orderbookid')");
-    EXPECT_EQ(error_of(header + good + "\n" + good), "store:nbbo:3: too few fields (truncated row?)");
+    EXPECT_EQ(error_of(header + good + "\n" + good),
+              "store:nbbo:3: too few fields (truncated row?)");
     EXPECT_EQ(error_of(header + good + "1,7,10"), "store:nbbo:3: too few fields (truncated row?)");
     EXPECT_EQ(error_of(header + "1,7,10,11,12\r\n"), "store:nbbo:2: too many fields");
-    EXPECT_EQ(error_of(header + good + good + "1,7,\"10,11\n"), "store:nbbo:4: quoted field not closed");
+    EXPECT_EQ(error_of(header + good + good + "1,7,\"10,11\n"),
+              "store:nbbo:4: quoted field not closed");
     EXPECT_EQ(error_of(header + "1,7,10.5,11\n"),
               "store:nbbo:2: column 'bidprice' '10.5' is not an integer");
     EXPECT_EQ(error_of(header + ",7,10,11\n"), "store:nbbo:2: column 'timestamp' is empty");
