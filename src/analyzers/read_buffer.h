@@ -22,6 +22,15 @@ class ReadBuffer {
 
     size_t capacity() const { return capacity_; }
 
+    // Frees the memory if it is larger than `max_kept` bytes: a caller that keeps the buffer
+    // between partitions bounds what it holds while idle.
+    void trim(size_t max_kept) {
+        if (capacity_ > max_kept) {
+            data_.reset();
+            capacity_ = 0;
+        }
+    }
+
   private:
     std::unique_ptr<char[]> data_;
     size_t capacity_ = 0;
