@@ -4,13 +4,11 @@
 
 namespace mdp::analyzers {
 
-std::optional<int64_t> parse_int64(std::string_view text) {
-    if (text.empty() || text.front() == '+') return std::nullopt;
-    int64_t value = 0;
+bool parse_int64_slow(std::string_view text, int64_t& out) {
+    if (text.empty() || text.front() == '+') return false;
     const char* end = text.data() + text.size();
-    const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-    if (ec != std::errc() || ptr != end) return std::nullopt;
-    return value;
+    const auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc() && ptr == end;
 }
 
 }  // namespace mdp::analyzers

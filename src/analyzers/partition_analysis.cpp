@@ -49,28 +49,28 @@ MetricColumns columns_of(std::span<const OrderComparison> matched, size_t metric
 
 PartitionAnalysisResult analyze_partition(const fs::path& partition_dir, const fs::path& stats_dir,
                                           const PartitionKey& key,
-                                          const AnalysisSettings& settings) {
+                                          const AnalysisSettings& settings, ReadBuffer& buffer) {
     const fs::path orders_file = partition_dir / "orders.csv";
     const fs::path trades_file = partition_dir / "trades.csv";
     const fs::path nbbo_file = partition_dir / "nbbo.csv";
     const bool use_nbbo_file = settings.nbbo_source == AnalysisSettings::NbboSource::kFile;
 
     // Inputs.
-    const CentrePointOrders orders(read_order_events(orders_file, key.security));
+    const CentrePointOrders orders(read_order_events(orders_file, key.security, buffer));
     std::unordered_set<int64_t> sweep_ids;
     for (const CpOrder& o : orders.orders()) {
         if (o.is_sweep()) sweep_ids.insert(o.order_id);
     }
     TradeRows trades = read_trade_rows(trades_file, key.security,
-                                       [&](int64_t id) { return sweep_ids.count(id) > 0; });
+                                       [&](int64_t id) { return sweep_ids.count(id) > 0; }, buffer);
     std::optional<NbboTimeline> nbbo;
     uint64_t nbbo_rows = 0;
     if (use_nbbo_file) {
-        std::vector<NbboQuote> quotes = read_nbbo_quotes(nbbo_file, key.security);
+        std::vector<NbboQuote> quotes = read_nbbo_quotes(nbbo_file, key.security, buffer);
         nbbo_rows = quotes.size();
         nbbo.emplace(std::move(quotes));
     } else {
-        nbbo_rows = count_data_rows(nbbo_file);
+        nbbo_rows = count_data_rows(nbbo_file, buffer);
     }
 
     // SPEC 3.2 and 3.3.
@@ -188,6 +188,13 @@ PartitionAnalysisResult analyze_partition(const fs::path& partition_dir, const f
         {"trade_rows", static_cast<int64_t>(facts.trade_rows)},
     };
     return result;
+}
+
+PartitionAnalysisResult analyze_partition(const fs::path& partition_dir, const fs::path& stats_dir,
+                                          const PartitionKey& key,
+                                          const AnalysisSettings& settings) {
+    ReadBuffer buffer;
+    return analyze_partition(partition_dir, stats_dir, key, settings, buffer);
 }
 
 }  // namespace mdp::analyzers

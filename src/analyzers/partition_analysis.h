@@ -11,6 +11,7 @@
 #include <map>
 #include <string>
 
+#include "analyzers/read_buffer.h"
 #include "common/partition_key.h"
 
 namespace mdp::analyzers {
@@ -30,6 +31,12 @@ struct PartitionAnalysisResult {
 
 // Throws InputError (file, line, reason) for an unreadable or malformed partition file and
 // IoError when an output file cannot be written.
+// `buffer` receives each input file in turn: a caller that analyses many partitions passes the
+// same one each time (one per thread it calls from) so that its memory is reused.
+PartitionAnalysisResult analyze_partition(const std::filesystem::path& partition_dir,
+                                          const std::filesystem::path& stats_dir,
+                                          const PartitionKey& key,
+                                          const AnalysisSettings& settings, ReadBuffer& buffer);
 PartitionAnalysisResult analyze_partition(const std::filesystem::path& partition_dir,
                                           const std::filesystem::path& stats_dir,
                                           const PartitionKey& key,

@@ -4,61 +4,13 @@
 #include <bit>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "common/csv_chunk_masks.h"
 
 namespace mdp {
 
-namespace {
-
-constexpr size_t kChunk = 64;
-
-#if defined(__SSE2__)
-uint64_t matches(const __m128i (&v)[4], char c) {
-    const __m128i needle = _mm_set1_epi8(c);
-    uint64_t bits = 0;
-    for (int i = 0; i < 4; ++i) {
-        const auto lanes = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v[i], needle)));
-        bits |= uint64_t{lanes} << (16 * i);
-    }
-    return bits;
-}
-#endif
-
-}  // namespace
-
 CsvLineScanner::CsvLineScanner(std::string_view data, size_t first_index, size_t second_index)
-    : data_(data), first_index_(first_index), second_index_(second_index),
+    : data_(data), masks_(data), first_index_(first_index), second_index_(second_index),
       last_wanted_(std::max(first_index, second_index)) {}
-
-const CsvLineScanner::ChunkMasks& CsvLineScanner::masks_of(size_t chunk) {
-    if (chunk == cached_chunk_) return cached_;
-    cached_chunk_ = chunk;
-    const size_t begin = chunk * kChunk;
-    const char* p = data_.data() + begin;
-    char padded[kChunk];
-    if (data_.size() - begin < kChunk) {  // the last, partial chunk: pad with bytes that match nothing
-        std::memset(padded, 0, kChunk);
-        std::memcpy(padded, p, data_.size() - begin);
-        p = padded;
-    }
-#if defined(__SSE2__)
-    __m128i v[4];
-    for (int i = 0; i < 4; ++i) v[i] = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
-    cached_.newline = matches(v, '\n');
-    cached_.comma = matches(v, ',');
-    cached_.quote = matches(v, '"');
-#else
-    cached_ = ChunkMasks{};
-    for (size_t i = 0; i < kChunk; ++i) {
-        cached_.newline |= uint64_t{p[i] == '\n'} << i;
-        cached_.comma |= uint64_t{p[i] == ','} << i;
-        cached_.quote |= uint64_t{p[i] == '"'} << i;
-    }
-#endif
-    return cached_;
-}
 
 // Compiled twice, the CPU picks at load time: baseline x86-64 has no popcnt instruction, and the
 // library call that replaces it was 2% of extraction time. Not under TSan (MDP_NO_TARGET_CLONES,
@@ -82,7 +34,7 @@ bool CsvLineScanner::next(ScannedLine& line) {
     size_t chunk = start / kChunk;
     uint64_t from_start = ~uint64_t{0} << (start % kChunk);
     for (;;) {
-        const ChunkMasks& m = masks_of(chunk);
+        const CsvChunkMasks& m = masks_.of(chunk);
         const uint64_t newlines = m.newline & from_start;
         const uint64_t in_line = from_start & (newlines != 0 ? (newlines & (0 - newlines)) - 1 : ~uint64_t{0});
         line.has_quote |= (m.quote & in_line) != 0;

@@ -9,6 +9,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "common/csv_chunk_masks.h"
+
 namespace mdp {
 
 struct ScannedLine {
@@ -29,20 +31,14 @@ public:
     bool next(ScannedLine& line);
 
 private:
-    struct ChunkMasks {
-        uint64_t newline = 0;
-        uint64_t comma = 0;
-        uint64_t quote = 0;
-    };
-    const ChunkMasks& masks_of(size_t chunk);
+    static constexpr size_t kChunk = kCsvChunk;
 
     std::string_view data_;
+    CsvChunkCache masks_;
     size_t first_index_;
     size_t second_index_;
     size_t last_wanted_;
     size_t pos_ = 0;                 // start of the next line
-    size_t cached_chunk_ = SIZE_MAX;  // the 64-byte chunk whose masks are in cached_
-    ChunkMasks cached_;
 };
 
 }  // namespace mdp
