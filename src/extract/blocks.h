@@ -20,6 +20,7 @@ struct InputBlock {
     // A line longer than the reader's block size is not held in memory: `data` then holds the
     // first bytes of that one line (terminator removed) and `oversized_line_length` its length.
     uint64_t oversized_line_length = 0;
+    uint64_t raw_end = 0;  // bytes of the stored (maybe compressed) file read by then: for progress
 };
 
 // The rows of one partition found in one block: a contiguous run of their original text in the
@@ -42,6 +43,7 @@ struct RejectedLine {
 struct RoutedBlock {
     uint64_t index = 0;
     uint64_t end_offset = 0;
+    uint64_t raw_end = 0;
     uint64_t lines = 0;          // lines in the block, accepted and rejected
     Buffer text;                 // every accepted row, grouped: groups[0]'s rows, then groups[1]'s...
     std::vector<RowGroup> groups;

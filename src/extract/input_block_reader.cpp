@@ -26,7 +26,17 @@ std::unique_ptr<ByteSource> InputBlockReader::open_input(const std::filesystem::
 size_t InputBlockReader::read_some(Buffer& out, size_t want) {
     size_t got = 0;
     while (got < want) {
-        const size_t n = source_->read(out.data() + out.size() + got, want - got);
+        size_t n = 0;
+        try {
+            n = source_->read(out.data() + out.size() + got, want - got);
+        } catch (...) {
+            // A damaged stream: what was decoded before the damage still makes whole lines, so
+            // the error waits until they are handed out (next()).
+            if (got == 0 && out.empty()) throw;
+            failure_ = std::current_exception();
+            eof_ = true;
+            break;
+        }
         if (n == 0) {
             eof_ = true;
             break;
@@ -39,10 +49,24 @@ size_t InputBlockReader::read_some(Buffer& out, size_t want) {
 }
 
 std::optional<InputBlock> InputBlockReader::next() {
+    if (failure_ && carry_.empty()) std::rethrow_exception(failure_);
     Buffer data = pool_.acquire(block_bytes_);
     data.append(carry_);
     carry_.clear();
     if (!eof_ && data.size() < block_bytes_) read_some(data, block_bytes_ - data.size());
+    if (failure_) {
+        // Only whole lines before the damage are rows; the cut line after them is not one.
+        const uint64_t start = file_offset_ - data.size();
+        const auto* last = static_cast<const char*>(memrchr(data.data(), '\n', data.size()));
+        data.resize(last == nullptr ? 0 : static_cast<size_t>(last - data.data()) + 1);
+        if (data.empty()) std::rethrow_exception(failure_);
+        InputBlock block;
+        block.index = next_index_++;
+        block.end_offset = start + data.size();
+        block.raw_end = source_->raw_offset();
+        block.data = std::move(data);
+        return block;  // the next call rethrows (carry_ is empty)
+    }
     if (data.empty()) return std::nullopt;
 
     const auto* last_newline = static_cast<const char*>(memrchr(data.data(), '\n', data.size()));
@@ -56,6 +80,7 @@ std::optional<InputBlock> InputBlockReader::next() {
         data.resize(keep);
     }
     block.end_offset = file_offset_ - carry_.size();
+    block.raw_end = source_->raw_offset();
     block.data = std::move(data);
     return block;
 }
@@ -82,6 +107,7 @@ InputBlock InputBlockReader::skip_oversized_line(Buffer&& partial) {
     }
     if (!preview.empty() && length == preview.size() && preview.back() == '\r') preview.pop_back();
     block.end_offset = file_offset_ - carry_.size();
+    block.raw_end = source_->raw_offset();
     block.data = Buffer::holding(preview);
     block.oversized_line_length = length;
     return block;

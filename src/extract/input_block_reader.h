@@ -7,6 +7,7 @@
 // Offsets are offsets in the decoded bytes.
 
 #include <cstdint>
+#include <exception>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -57,6 +58,7 @@ private:
     std::string carry_;           // bytes after the last newline of the previous block
     uint64_t next_index_ = 0;
     bool eof_ = false;
+    std::exception_ptr failure_;  // the source failed after these bytes; rethrown once they are out
 };
 
 }  // namespace mdp::extract

@@ -126,6 +126,7 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates, BufferP
     RoutedBlock out;
     out.index = block.index;
     out.end_offset = block.end_offset;
+    out.raw_end = block.raw_end;
 
     if (block.oversized_line_length > 0) {
         out.lines = 1;

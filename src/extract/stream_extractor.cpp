@@ -85,12 +85,20 @@ std::string first_difference(const std::string& was, const std::string& now) {
 // exception cancels a parallel_pipeline (LeakSanitizer found each of them leaked when a disk
 // filled up). The first failure is kept instead; the reader then stops, the other stages let
 // the blocks in flight drain, and the failure is rethrown once the pipeline has ended.
+// A failure of the reader (a corrupt or truncated compressed stream, a read error) comes after
+// every block before it was handed on: those are routed and written as usual, so the rows before
+// the damage are partitioned and checkpointed before the error is reported.
 class StageFailure {
 public:
+    // Any stage failed: the reader reads no more.
     bool happened() const { return happened_.load(std::memory_order_acquire); }
-    void record(std::exception_ptr error) {
+    // Routing or writing failed: the blocks in flight are dropped, not written.
+    bool downstream() const { return downstream_.load(std::memory_order_acquire); }
+    bool only_in_reader() const { return happened() && !downstream(); }
+    void record(std::exception_ptr error, bool in_reader) {
         std::lock_guard lock(mutex_);
         if (!error_) error_ = std::move(error);
+        if (!in_reader) downstream_.store(true, std::memory_order_release);
         happened_.store(true, std::memory_order_release);
     }
     void rethrow_if_any() const {
@@ -99,6 +107,7 @@ public:
 
 private:
     std::atomic<bool> happened_{false};
+    std::atomic<bool> downstream_{false};
     std::mutex mutex_;
     std::exception_ptr error_;
 };
@@ -250,7 +259,7 @@ private:
                 try {
                     block = reader.next();
                 } catch (...) {
-                    failure.record(std::current_exception());
+                    failure.record(std::current_exception(), true);
                 }
             }
             if (!block) {
@@ -260,20 +269,20 @@ private:
             return std::make_unique<InputBlock>(std::move(*block));
         };
         auto route_stage = [&](std::unique_ptr<InputBlock> block) -> std::unique_ptr<RoutedBlock> {
-            if (failure.happened()) return nullptr;
+            if (failure.downstream()) return nullptr;
             try {
                 return std::make_unique<RoutedBlock>(router.route(std::move(*block), date_caches.local(), buffers_));
             } catch (...) {
-                failure.record(std::current_exception());
+                failure.record(std::current_exception(), false);
                 return nullptr;
             }
         };
         auto write_stage = [&](std::unique_ptr<RoutedBlock> block) {
-            if (!block || failure.happened()) return;
+            if (!block || failure.downstream()) return;
             try {
                 write_block(input, plan, progress, *block);
             } catch (...) {
-                failure.record(std::current_exception());
+                failure.record(std::current_exception(), false);
             }
         };
 
@@ -289,7 +298,14 @@ private:
                     tbb::make_filter<std::unique_ptr<RoutedBlock>, void>(tbb::filter_mode::serial_in_order,
                                                                          write_stage));
         });
-        failure.rethrow_if_any();  // no checkpoint: a resume starts from the last good one
+        if (failure.only_in_reader()) {
+            // The rows before the damage are written: make them durable and recorded, so that
+            // nothing read is read twice and `status` shows how far the input got.
+            bytes_read_this_run_ += progress.offset - start_offset;
+            files_.end_input();
+            save_checkpoint();
+        }
+        failure.rethrow_if_any();  // a routing or writing failure: resume from the last checkpoint
         bytes_read_this_run_ += progress.offset - start_offset;
         if (stopped) {
             files_.end_input();
@@ -333,7 +349,10 @@ private:
             bytes_at_last_checkpoint_ = progress.offset;
             last_checkpoint_time_ = Clock::now();
         }
-        if (options_.on_progress) options_.on_progress(done_bytes_before_ + progress.offset, total_bytes_);
+        // In stored bytes, like the total: a compressed input's decoded offset would pass 100%.
+        if (options_.on_progress) {
+            options_.on_progress(done_bytes_before_ + std::min(block.raw_end, plan.size), total_bytes_);
+        }
     }
 
     uint64_t total_rejected() const {

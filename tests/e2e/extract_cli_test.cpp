@@ -95,6 +95,7 @@ TEST_F(ExtractCliTest, GzipAndZstdInputsGiveTheSameFilesResumeAndFailCleanlyWhen
     ASSERT_EQ(plain.exit_code, 0) << plain.output;
     const FileTree expected = outputs(dir_ / "plain");
 
+    const std::string plain_orders = read_text(dir_ / "orders.csv");
     const std::string d = shell_quote(dir_.string());
     ASSERT_EQ(run_shell("cd " + d + " && gzip -c orders.csv > o.tmp && zstd -q -c trades.csv > t.tmp && "
                         "mv o.tmp orders.csv && mv t.tmp trades.csv").exit_code, 0);
@@ -121,13 +122,26 @@ TEST_F(ExtractCliTest, GzipAndZstdInputsGiveTheSameFilesResumeAndFailCleanlyWhen
 
     const std::string gz = read_text(dir_ / "orders.csv");
     write_text(dir_ / "orders.csv", gz.substr(0, gz.size() / 2));
-    // How many rows before the damage reach the disk depends on timing: the extractor does not
-    // write the rows pending in memory when the error arrives (docs/decompression.md).
     const CommandResult truncated = run_shell(extract_command(dir_ / "truncated"));
     EXPECT_EQ(truncated.exit_code, 3) << truncated.output;
-    EXPECT_NE(truncated.output.find("orders.csv: gzip stream is corrupt or truncated after decoded byte"),
-              std::string::npos)
-        << truncated.output;
+    const std::string marker = "orders.csv: gzip stream is corrupt or truncated after decoded byte ";
+    const size_t at = truncated.output.find(marker);
+    ASSERT_NE(at, std::string::npos) << truncated.output;
+    // Every complete line before the damage is partitioned (or rejected), and checkpointed.
+    const uint64_t reached = std::stoull(truncated.output.substr(at + marker.size()));
+    ASSERT_GT(reached, 0U);
+    const std::string before = plain_orders.substr(0, reached);
+    const auto lines_before = static_cast<uint64_t>(std::count(before.begin(), before.end(), '\n')) - 1;
+    uint64_t rows = 0;
+    for (const auto& [path, content] : outputs(dir_ / "truncated")) {
+        const bool partition_file = path.ends_with("/orders.csv");
+        if (!partition_file && !path.starts_with("rejects/orders-")) continue;
+        rows += static_cast<uint64_t>(std::count(content.begin(), content.end(), '\n')) - 1;  // minus the header
+        if (partition_file) {
+            EXPECT_TRUE(expected.at(path).starts_with(content)) << path << " is not a prefix of the full file";
+        }
+    }
+    EXPECT_EQ(rows, lines_before);
 }
 
 TEST_F(ExtractCliTest, FiveThousandPartitionsUnderAnOpenFileLimitOf256) {
