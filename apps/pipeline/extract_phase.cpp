@@ -22,7 +22,10 @@ constexpr uint64_t kExtractionMemoryCap = 256ULL << 20;
 constexpr uint64_t kMaxBlockBytes = 8ULL << 20;  // bigger blocks do not read faster
 
 // Average line length over the first 64 KiB of a file, to turn a chunk size in rows into bytes.
+// Not for a pipe, whose bytes would be consumed (nor a compressed file, where it would be wrong).
 size_t average_line_bytes(const std::filesystem::path& path) {
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error)) return 256;
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd) return 256;
     std::string sample(64 * 1024, '\0');

@@ -35,6 +35,29 @@ std::vector<extract::InputSpec> inputs_given(const PipelineSettings& settings) {
     return inputs;
 }
 
+// A pipe (a FIFO, or `-`) is read once, while it is extracted: it has no size, time or sample
+// to identify it by, and is recorded by its name alone.
+bool is_pipe(const fs::path& path) {
+    std::error_code error;
+    return path == "-" || fs::is_fifo(path, error);
+}
+
+registry::InputFingerprint fingerprint_input(extract::InputRole role, const fs::path& path) {
+    std::string role_text(extract::role_name(role));
+    if (path == "-") return registry::InputFingerprint{std::move(role_text), "-", 0, 0, 0};
+    const fs::path absolute = fs::absolute(path).lexically_normal();
+    if (is_pipe(path)) return registry::InputFingerprint{std::move(role_text), absolute.string(), 0, 0, 0};
+    return registry::fingerprint_file(std::move(role_text), absolute);
+}
+
+// object[name] when it is a string, else "" (GCC 12's -Wnull-dereference misreads json::value
+// once inlined here).
+std::string string_field(const nlohmann::json& object, const char* name) {
+    if (!object.is_object()) return {};
+    const auto it = object.find(name);
+    return it != object.end() && it->is_string() ? it->get_ref<const std::string&>() : std::string();
+}
+
 std::optional<extract::InputRole> role_named(std::string_view name) {
     for (const auto role : extract::kAllInputRoles) {
         if (extract::role_name(role) == name) return role;
@@ -70,7 +93,7 @@ nlohmann::json RunDirectory::output_settings(const PipelineSettings& settings) {
 
 bool RunDirectory::extraction_complete() const {
     const auto& progress = registry_.extraction_progress();
-    return progress.is_object() && progress.value("state", "") == "complete";
+    return string_field(progress, "state") == "complete";
 }
 
 void RunDirectory::begin_run(PipelineSettings& settings) {
@@ -114,10 +137,7 @@ void RunDirectory::begin_run(PipelineSettings& settings) {
     extract::require_distinct_inputs(settings.inputs);
 
     std::vector<registry::InputFingerprint> fingerprints;
-    for (const extract::InputSpec& input : settings.inputs) {
-        fingerprints.push_back(registry::fingerprint_file(std::string(extract::role_name(input.role)),
-                                                          fs::absolute(input.path).lexically_normal()));
-    }
+    for (const extract::InputSpec& input : settings.inputs) fingerprints.push_back(fingerprint_input(input.role, input.path));
     const nlohmann::json wanted_settings = output_settings(settings);
 
     if (settings.resume && has_run) {
@@ -154,11 +174,23 @@ void RunDirectory::begin_append(PipelineSettings& settings) {
                                        recorded.role + "'");
         settings.inputs.push_back({*role, fs::path(recorded.path)});
     }
+    for (const auto& recorded : fingerprints) {
+        if (is_pipe(recorded.path)) {
+            throw ResumeRefused("cannot append to the run in " + output_.string() + ": its input " + recorded.path +
+                                " was read from a pipe, which cannot be read again to check its header; "
+                                "give daily data as files to append to a run");
+        }
+    }
     size_t added = 0;
     for (extract::InputSpec& input : inputs_given(settings)) {
-        const fs::path absolute = fs::absolute(input.path).lexically_normal();
-        registry::InputFingerprint fingerprint =
-            registry::fingerprint_file(std::string(extract::role_name(input.role)), absolute);
+        const fs::path absolute = input.path == "-" ? input.path : fs::absolute(input.path).lexically_normal();
+        registry::InputFingerprint fingerprint = fingerprint_input(input.role, input.path);
+        if (is_pipe(input.path)) {  // nothing to compare: always new
+            fingerprints.push_back(std::move(fingerprint));
+            settings.inputs.push_back({input.role, absolute});
+            ++added;
+            continue;
+        }
         const auto same_content = std::find_if(fingerprints.begin(), fingerprints.end(), [&](const auto& known) {
             return known.role == fingerprint.role && known.size == fingerprint.size &&
                    known.sample_hash == fingerprint.sample_hash;
@@ -199,7 +231,7 @@ void RunDirectory::require_extracted(const PipelineSettings& settings) const {
     }
     const nlohmann::json wanted = output_settings(settings);
     // Extraction-only settings do not matter here; the analysis setting does.
-    if (registry_.settings().value("nbbo_source", std::string()) != wanted["nbbo_source"]) {
+    if (string_field(registry_.settings(), "nbbo_source") != string_field(wanted, "nbbo_source")) {
         throw ResumeRefused("cannot continue the run in " + output_.string() + ": " +
                             describe_settings_change(registry_.settings(), wanted) +
                             "; pass --restart to start over");

@@ -6,9 +6,10 @@
 
 namespace mdp::extract {
 
-InputBlockReader::InputBlockReader(std::unique_ptr<ByteSource> source, size_t block_bytes, BufferPool& pool)
+InputBlockReader::InputBlockReader(std::shared_ptr<ByteSource> source, size_t block_bytes, BufferPool& pool,
+                                   std::string already_read)
     : source_(std::move(source)), file_offset_(source_->decoded_offset()),
-      block_bytes_(block_bytes_for(block_bytes)), pool_(pool) {}
+      block_bytes_(block_bytes_for(block_bytes)), pool_(pool), carry_(std::move(already_read)) {}
 
 InputBlockReader::InputBlockReader(const std::filesystem::path& path, uint64_t start_offset, size_t block_bytes,
                                    BufferPool& pool)

@@ -28,7 +28,9 @@ public:
 
     // Blocks come from `pool` (whose buffers must hold at least `block_bytes`) and go back to it
     // when their InputBlock is destroyed. `source` is read from where it stands.
-    InputBlockReader(std::unique_ptr<ByteSource> source, size_t block_bytes, BufferPool& pool);
+    // `already_read`: bytes taken from `source` before (past a pipe's header) that come first.
+    InputBlockReader(std::shared_ptr<ByteSource> source, size_t block_bytes, BufferPool& pool,
+                     std::string already_read = {});
     // Opens `path` with open_byte_source (compression detected by content) and moves to decoded
     // offset `start_offset` (see open_input).
     InputBlockReader(const std::filesystem::path& path, uint64_t start_offset, size_t block_bytes,
@@ -51,7 +53,7 @@ private:
     size_t read_some(Buffer& out, size_t want);
     InputBlock skip_oversized_line(Buffer&& partial);
 
-    std::unique_ptr<ByteSource> source_;
+    std::shared_ptr<ByteSource> source_;
     uint64_t file_offset_ = 0;    // decoded bytes consumed from the source
     size_t block_bytes_;
     BufferPool& pool_;

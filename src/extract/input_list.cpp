@@ -16,6 +16,10 @@ namespace fs = std::filesystem;
 std::vector<fs::path> expand_input_paths(const std::vector<fs::path>& paths) {
     std::vector<fs::path> out;
     for (const fs::path& path : paths) {
+        if (path == "-") {  // standard input
+            out.push_back(path);
+            continue;
+        }
         std::error_code error;
         const fs::file_status status = fs::status(path, error);
         if (error || !fs::exists(status)) throw InputError(path, "does not exist");
@@ -39,7 +43,17 @@ std::vector<fs::path> expand_input_paths(const std::vector<fs::path>& paths) {
 
 void require_distinct_inputs(const std::vector<InputSpec>& inputs) {
     std::map<std::pair<dev_t, ino_t>, const InputSpec*> seen;
+    const InputSpec* standard_input = nullptr;
     for (const InputSpec& input : inputs) {
+        if (input.path == "-") {
+            if (standard_input != nullptr) {
+                throw InputError("-", "standard input is given twice (as a " +
+                                          std::string(role_name(standard_input->role)) + " and a " +
+                                          std::string(role_name(input.role)) + " input): it can be read once");
+            }
+            standard_input = &input;
+            continue;
+        }
         struct stat st {};
         if (::stat(input.path.c_str(), &st) != 0) continue;  // reported when it is opened
         if (!S_ISREG(st.st_mode)) continue;                  // a pipe is read once, whatever it is

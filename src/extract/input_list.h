@@ -13,12 +13,12 @@
 namespace mdp::extract {
 
 // `paths` in order, each directory replaced by its regular files (not recursing into
-// subdirectories; hidden files skipped). Throws InputError for a path that does not exist, a
+// subdirectories; hidden files skipped); `-` (standard input) and FIFOs are kept as they are. Throws InputError for a path that does not exist, a
 // directory without files, or anything that is neither a file nor a directory.
 std::vector<std::filesystem::path> expand_input_paths(const std::vector<std::filesystem::path>& paths);
 
 // Throws InputError naming both paths when two inputs are the same file (same device and inode,
-// so a second path, a hard link or a symlink to it count as the same).
+// so a second path, a hard link or a symlink to it count as the same), or `-` is given twice.
 void require_distinct_inputs(const std::vector<InputSpec>& inputs);
 
 // For each input, in order: the name of its rejects file, "<role>-<base name>.rejects.csv"

@@ -14,6 +14,7 @@ namespace mdp::extract {
 namespace {
 
 struct HeaderLine {
+    std::string rest;        // bytes read after the header line's terminator
     std::string text;        // without terminator
     std::string terminator;  // "\n", "\r\n", or "" when the file is only a header
 };
@@ -30,6 +31,7 @@ HeaderLine read_header_line(ByteSource& source, const std::filesystem::path& pat
         const size_t newline = buffer.find('\n');
         if (newline != std::string::npos || n == 0) {
             HeaderLine header;
+            if (newline != std::string::npos) header.rest = buffer.substr(newline + 1);
             header.text = buffer.substr(0, newline);
             header.terminator = newline == std::string::npos ? "" : "\n";
             if (!header.text.empty() && header.text.back() == '\r') {
@@ -100,19 +102,24 @@ InputPlan plan_input(InputRole role, const std::filesystem::path& path,
                      const std::vector<std::string>& keep_columns, size_t max_line_bytes) {
     // The header is read through the input layer (compression detected by content); the file
     // must still be a regular file, whose size and modification time identify it for resume.
-    const std::unique_ptr<ByteSource> source = open_byte_source(path);
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) throw InputError(path, std::string("cannot stat: ") + std::strerror(errno));
-    if (!S_ISREG(st.st_mode)) throw InputError(path, "is not a regular file");
-    if (st.st_size == 0) throw InputError(path, "is empty: expected a header line");
-
+    std::unique_ptr<ByteSource> source = open_byte_source(path);  // `-`, FIFOs and files
     InputPlan plan;
     plan.role = role;
     plan.path = path;
-    plan.size = static_cast<uint64_t>(st.st_size);
-    plan.mtime_ns = int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec;
+    // A regular file (compressed or not) can be opened again; a pipe (`-`, a FIFO) cannot.
+    struct stat st {};
+    const bool file = path != "-" && ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+    if (file) {
+        if (st.st_size == 0) throw InputError(path, "is empty: expected a header line");
+        plan.size = static_cast<uint64_t>(st.st_size);
+        plan.mtime_ns = int64_t{st.st_mtim.tv_sec} * 1'000'000'000 + st.st_mtim.tv_nsec;
+    }
 
-    const HeaderLine line = read_header_line(*source, path, max_line_bytes);
+    HeaderLine line = read_header_line(*source, path, max_line_bytes);
+    if (!file) {
+        plan.read_past_header = std::move(line.rest);
+        plan.stream = std::move(source);
+    }
     plan.data_offset = line.text.size() + line.terminator.size();
     plan.header = CsvHeader::parse(line.text, path);
 

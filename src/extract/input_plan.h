@@ -4,10 +4,12 @@
 // input up front so that a bad header in the last file fails the run before any work is done.
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "common/csv_header.h"
+#include "extract/input/byte_source.h"
 #include "extract/input_role.h"
 #include "extract/line_router.h"
 
@@ -22,6 +24,11 @@ struct InputPlan {
     CsvHeader header;
     std::string partition_header;   // header line (projected if --columns) with terminator
     RoutingRules rules;             // zone left unset: the extractor owns the zone
+    // A pipe (a FIFO, or `-` for standard input) can be read only once: its source stays open
+    // here, with the bytes already read past the header, for the extractor to read on from.
+    // Null for files, which are opened again at whatever offset a resume needs.
+    std::shared_ptr<ByteSource> stream;
+    std::string read_past_header;
 };
 
 // Reads and checks the header of `path`. `keep_columns` (normalised names, may be empty) selects

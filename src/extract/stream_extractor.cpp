@@ -239,7 +239,19 @@ private:
         const LineRouter router(std::move(rules));
         if (progress.offset < plan.data_offset) progress.offset = plan.data_offset;
         const uint64_t start_offset = progress.lines == 0 ? 0 : progress.offset;
-        InputBlockReader reader(plan.path, progress.offset, options_.block_bytes, buffers_);
+        std::optional<InputBlockReader> reader;
+        if (plan.stream) {
+            // A pipe: read once, from the header on; where a checkpoint left it cannot be reached again.
+            if (progress.offset > plan.data_offset) {
+                throw ResumeRefused("cannot resume: " + plan.path.string() +
+                                    " is a pipe (or standard input) that was partly read before the "
+                                    "interruption, and a pipe cannot be read again from where it stopped; "
+                                    "start over with --restart, or give the data as a file");
+            }
+            reader.emplace(plan.stream, options_.block_bytes, buffers_, plan.read_past_header);
+        } else {
+            reader.emplace(plan.path, progress.offset, options_.block_bytes, buffers_);
+        }
         files_.begin_input(input, plan.role, plan.partition_header);
         tbb::enumerable_thread_specific<LocalDateCache> date_caches{LocalDateCache(zone_)};
 
@@ -257,7 +269,7 @@ private:
             std::optional<InputBlock> block;
             if (!failure.happened()) {
                 try {
-                    block = reader.next();
+                    block = reader->next();
                 } catch (...) {
                     failure.record(std::current_exception(), true);
                 }
