@@ -12,12 +12,7 @@ CsvLineScanner::CsvLineScanner(std::string_view data, size_t first_index, size_t
     : data_(data), masks_(data), first_index_(first_index), second_index_(second_index),
       last_wanted_(std::max(first_index, second_index)) {}
 
-// Compiled twice, the CPU picks at load time: baseline x86-64 has no popcnt instruction, and the
-// library call that replaces it was 2% of extraction time. Not under TSan (MDP_NO_TARGET_CLONES,
-// cmake/Sanitizers.cmake): the ifunc resolver runs before TSan's runtime and crashes.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(MDP_NO_TARGET_CLONES)
-__attribute__((target_clones("popcnt", "default")))
-#endif
+MDP_POPCNT_CLONES  // csv_chunk_masks.h
 bool CsvLineScanner::next(ScannedLine& line) {
     if (pos_ >= data_.size()) return false;
     const size_t start = pos_;

@@ -7,10 +7,7 @@ namespace mdp {
 CsvRowScanner::CsvRowScanner(std::string_view data, uint64_t first_line, size_t kept_fields)
     : data_(data), masks_(data), line_(first_line), kept_(kept_fields), starts_(kept_fields + 1) {}
 
-// Compiled twice like CsvLineScanner::next: baseline x86-64 has no popcnt instruction.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("popcnt", "default")))
-#endif
+MDP_POPCNT_CLONES  // csv_chunk_masks.h
 bool CsvRowScanner::next(CsvRow& row) {
     if (pos_ >= data_.size()) return false;
     const size_t start = pos_;
