@@ -3,8 +3,10 @@
 #include <chrono>
 #include <iostream>
 #include <memory>
+#include <vector>
 
 #include "common/progress_meter.h"
+#include "progress_display.h"
 #include "consolidate/consolidated_tables.h"
 #include "consolidate/svg_charts.h"
 #include "stop_signal.h"
@@ -30,16 +32,13 @@ void require_usable_sqlite_target(const PipelineSettings& settings, const RunDir
                                     " does not exist");
     }
     if (!fs::exists(status)) return;
-    const auto is_target = [&](const fs::path& path) { return fs::equivalent(path, target, error); };
-    for (const auto& input : run.registry().input_files()) {
-        if (is_target(input.path)) {
-            throw std::invalid_argument("--sqlite " + target.string() + " is the run's input " + input.path +
-                                        "; it would be replaced: name another file");
-        }
-    }
-    for (const extract::InputSpec& input : settings.inputs) {
-        if (is_target(input.path)) {
-            throw std::invalid_argument("--sqlite " + target.string() + " is the input " + input.path.string() +
+    // The run's recorded inputs, and those of this command (an append's are not recorded yet).
+    std::vector<fs::path> inputs;
+    for (const auto& input : run.registry().input_files()) inputs.emplace_back(input.path);
+    for (const extract::InputSpec& input : settings.inputs) inputs.push_back(input.path);
+    for (const fs::path& input : inputs) {
+        if (fs::equivalent(input, target, error)) {
+            throw std::invalid_argument("--sqlite " + target.string() + " is the run's input " + input.string() +
                                         "; it would be replaced: name another file");
         }
     }
@@ -57,13 +56,8 @@ consolidate::ConsolidationSummary run_aggregate_phase(const PipelineSettings& se
     if (settings.progress != ProgressStyle::kNone) {
         options.on_progress = [&](uint64_t done, uint64_t total) {
             if (!meter) {
-                ProgressOptions progress;
-                progress.label = "aggregate";
-                progress.total = total;
-                progress.unit = ProgressUnit::kItems;
-                if (settings.progress == ProgressStyle::kBar) progress.terminal = true;
-                if (settings.progress == ProgressStyle::kPlain) progress.terminal = false;
-                meter = std::make_unique<ProgressMeter>(std::move(progress));
+                meter = std::make_unique<ProgressMeter>(
+                    progress_options(settings, "aggregate", total, ProgressUnit::kItems));
             }
             meter->advance(done - meter->done());
         };

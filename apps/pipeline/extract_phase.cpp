@@ -9,6 +9,7 @@
 
 #include "common/errors.h"
 #include "common/progress_meter.h"
+#include "progress_display.h"
 #include "common/unique_fd.h"
 #include "stop_signal.h"
 
@@ -33,16 +34,6 @@ size_t average_line_bytes(const std::filesystem::path& path) {
     if (n <= 0) return 256;
     const auto lines = std::count(sample.begin(), sample.begin() + n, '\n');
     return lines > 1 ? static_cast<size_t>(n / lines) : 256;
-}
-
-ProgressOptions progress_options(const PipelineSettings& settings, uint64_t total) {
-    ProgressOptions options;
-    options.label = "extract";
-    options.total = total;
-    options.unit = ProgressUnit::kBytes;
-    if (settings.progress == ProgressStyle::kBar) options.terminal = true;
-    if (settings.progress == ProgressStyle::kPlain) options.terminal = false;
-    return options;
 }
 
 void print_summary(const extract::ExtractionResult& result, const std::filesystem::path& output) {
@@ -181,7 +172,7 @@ void run_extract_phase(const PipelineSettings& settings, const ResourcePlan& pla
     uint64_t reported = 0;
     if (settings.progress != ProgressStyle::kNone) {
         options.on_progress = [&](uint64_t done, uint64_t total) {
-            if (!meter) meter = std::make_unique<ProgressMeter>(progress_options(settings, total));
+            if (!meter) meter = std::make_unique<ProgressMeter>(progress_options(settings, "extract", total, ProgressUnit::kBytes));
             if (done > reported) meter->advance(done - reported);
             reported = std::max(reported, done);
         };
