@@ -7,7 +7,7 @@
 
 #include "common/beneath.h"
 #include "common/errors.h"
-#include "extract/input_role.h"
+#include "extract/input/input_role.h"
 
 namespace mdp::app {
 

@@ -1,9 +1,9 @@
 #include "run_directory.h"
 
 #include "common/errors.h"
-#include "extract/extraction_checkpoint.h"
-#include "extract/input_list.h"
-#include "extract/input_role.h"
+#include "extract/checkpoint/extraction_checkpoint.h"
+#include "extract/input/input_list.h"
+#include "extract/input/input_role.h"
 
 #include <algorithm>
 #include <iostream>

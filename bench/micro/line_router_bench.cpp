@@ -12,8 +12,8 @@
 
 #include "common/csv_header.h"
 #include "extract/blocks.h"
-#include "extract/line_router.h"
-#include "extract/market_time_zone.h"
+#include "extract/routing/line_router.h"
+#include "extract/routing/market_time_zone.h"
 #include "sample_lines.h"
 
 namespace {

@@ -9,7 +9,7 @@
 
 #include "common/partition_key.h"
 #include "extract/buffer_pool.h"
-#include "extract/reject_kind.h"
+#include "extract/routing/reject_kind.h"
 
 namespace mdp::extract {
 

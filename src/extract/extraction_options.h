@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/input_role.h"
+#include "extract/input/input_role.h"
 
 namespace mdp::extract {
 

@@ -14,13 +14,13 @@
 
 #include "common/errors.h"
 #include "extract/buffer_pool.h"
-#include "extract/checkpoint_committer.h"
-#include "extract/extraction_checkpoint.h"
-#include "extract/input_block_reader.h"
-#include "extract/input_list.h"
-#include "extract/input_plan.h"
-#include "extract/market_time_zone.h"
-#include "extract/partition_tree_reconciler.h"
+#include "extract/checkpoint/checkpoint_committer.h"
+#include "extract/checkpoint/extraction_checkpoint.h"
+#include "extract/input/input_block_reader.h"
+#include "extract/input/input_list.h"
+#include "extract/input/input_plan.h"
+#include "extract/routing/market_time_zone.h"
+#include "extract/output/partition_tree_reconciler.h"
 
 namespace mdp::extract {
 

@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "extract/extraction_options.h"
-#include "extract/partition_file_set.h"
+#include "extract/output/partition_file_set.h"
 
 namespace mdp::extract {
 

@@ -7,7 +7,7 @@
 #include <random>
 
 #include "common/errors.h"
-#include "extract/extraction_checkpoint.h"
+#include "extract/checkpoint/extraction_checkpoint.h"
 #include "support/file_tree.h"
 #include "support/scratch_dir.h"
 #include "support/synthetic_rows.h"

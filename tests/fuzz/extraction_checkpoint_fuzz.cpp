@@ -14,7 +14,7 @@
 #include <string>
 
 #include "common/hash.h"
-#include "extract/extraction_checkpoint.h"
+#include "extract/checkpoint/extraction_checkpoint.h"
 #include "fuzz/fuzz_scratch.h"
 
 namespace {

@@ -20,7 +20,7 @@
 
 #include "common/csv_fields.h"
 #include "common/partition_key.h"
-#include "extract/line_router.h"
+#include "extract/routing/line_router.h"
 #include "fuzz/fuzz_scratch.h"
 
 namespace {

@@ -17,7 +17,7 @@
 #include "common/partition_key.h"
 #include "datagen/csv_schema.h"
 #include "datagen/market_data_generator.h"
-#include "extract/extraction_checkpoint.h"
+#include "extract/checkpoint/extraction_checkpoint.h"
 #include "fuzz/fuzz_scratch.h"
 #include "fuzz/registry_fixture.h"
 #include "registry/journal_framing.h"

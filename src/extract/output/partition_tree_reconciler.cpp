@@ -1,4 +1,4 @@
-#include "extract/partition_tree_reconciler.h"
+#include "extract/output/partition_tree_reconciler.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>

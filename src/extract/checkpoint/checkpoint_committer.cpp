@@ -1,4 +1,4 @@
-#include "extract/checkpoint_committer.h"
+#include "extract/checkpoint/checkpoint_committer.h"
 
 #include <fcntl.h>
 #include <unistd.h>

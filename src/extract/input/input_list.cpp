@@ -1,4 +1,4 @@
-#include "extract/input_list.h"
+#include "extract/input/input_list.h"
 
 #include <sys/stat.h>
 

@@ -1,4 +1,4 @@
-#include "extract/input_plan.h"
+#include "extract/input/input_plan.h"
 
 #include <sys/stat.h>
 

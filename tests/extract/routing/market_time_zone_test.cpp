@@ -2,7 +2,7 @@
 // database (TZ=":<zone>"), and glibc's own POSIX TZ parser for footer-only zones (TZ="<rule>").
 // Environment changes happen on the test's single thread and are restored afterwards.
 
-#include "extract/market_time_zone.h"
+#include "extract/routing/market_time_zone.h"
 
 #include <gtest/gtest.h>
 

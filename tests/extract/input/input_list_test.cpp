@@ -1,4 +1,4 @@
-#include "extract/input_list.h"
+#include "extract/input/input_list.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>

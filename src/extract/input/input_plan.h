@@ -10,8 +10,8 @@
 
 #include "common/csv_header.h"
 #include "extract/input/byte_source.h"
-#include "extract/input_role.h"
-#include "extract/line_router.h"
+#include "extract/input/input_role.h"
+#include "extract/routing/line_router.h"
 
 namespace mdp::extract {
 

@@ -17,8 +17,8 @@
 
 #include "common/partition_key.h"
 #include "extract/buffer_pool.h"
-#include "extract/input_role.h"
-#include "extract/open_file_cache.h"
+#include "extract/input/input_role.h"
+#include "extract/output/open_file_cache.h"
 
 namespace mdp::extract {
 

@@ -1,4 +1,4 @@
-#include "extract/market_time_zone.h"
+#include "extract/routing/market_time_zone.h"
 
 #include "common/hash.h"
 

@@ -10,8 +10,8 @@
 #include "common/csv_line_scanner.h"
 #include "extract/blocks.h"
 #include "extract/buffer_pool.h"
-#include "extract/input_role.h"
-#include "extract/market_time_zone.h"
+#include "extract/input/input_role.h"
+#include "extract/routing/market_time_zone.h"
 
 namespace mdp::extract {
 

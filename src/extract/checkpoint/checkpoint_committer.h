@@ -14,7 +14,7 @@
 #include <thread>
 
 #include "common/unique_fd.h"
-#include "extract/extraction_checkpoint.h"
+#include "extract/checkpoint/extraction_checkpoint.h"
 
 namespace mdp::extract {
 

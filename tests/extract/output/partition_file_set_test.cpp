@@ -1,4 +1,4 @@
-#include "extract/partition_file_set.h"
+#include "extract/output/partition_file_set.h"
 
 #include <gtest/gtest.h>
 

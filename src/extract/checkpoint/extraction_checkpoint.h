@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "extract/partition_file_set.h"
+#include "extract/output/partition_file_set.h"
 
 namespace mdp::extract {
 

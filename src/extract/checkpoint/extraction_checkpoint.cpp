@@ -1,4 +1,4 @@
-#include "extract/extraction_checkpoint.h"
+#include "extract/checkpoint/extraction_checkpoint.h"
 
 #include <cstring>
 #include <stdexcept>

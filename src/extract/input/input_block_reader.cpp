@@ -1,4 +1,4 @@
-#include "extract/input_block_reader.h"
+#include "extract/input/input_block_reader.h"
 
 #include <cstring>
 

@@ -1,4 +1,4 @@
-#include "extract/line_router.h"
+#include "extract/routing/line_router.h"
 
 #include <charconv>
 #include <cstring>

@@ -1,10 +1,10 @@
-#include "extract/input_block_reader.h"
+#include "extract/input/input_block_reader.h"
 
 #include <gtest/gtest.h>
 
 #include "extract/input/corrupt_stream_error.h"
 #include "extract/input/open_byte_source.h"
-#include "input/compressed_samples.h"
+#include "extract/input/compressed_samples.h"
 #include "support/scratch_dir.h"
 
 namespace mdp::extract {

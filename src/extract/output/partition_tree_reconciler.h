@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "extract/extraction_checkpoint.h"
+#include "extract/checkpoint/extraction_checkpoint.h"
 
 namespace mdp::extract {
 

@@ -1,4 +1,4 @@
-#include "extract/open_file_cache.h"
+#include "extract/output/open_file_cache.h"
 
 #include <unistd.h>
 

@@ -1,4 +1,4 @@
-#include "extract/partition_tree_reconciler.h"
+#include "extract/output/partition_tree_reconciler.h"
 
 #include <gtest/gtest.h>
 
