@@ -123,9 +123,9 @@ int main(int argc, char** argv) {
     {
         PartitionRegistry reg(path);
         reg.load();
-        reg.set_input_files({{"orders", "/data/orders.csv", 80'000'000'000, 1, 2},
-                             {"trades", "/data/trades.csv", 9'000'000'000, 3, 4},
-                             {"nbbo", "/data/nbbo.csv", 120'000'000'000, 5, 6}});
+        reg.set_input_files({{"orders", "/data/orders.csv", 80'000'000'000, 1, ""},
+                             {"trades", "/data/trades.csv", 9'000'000'000, 3, ""},
+                             {"nbbo", "/data/nbbo.csv", 120'000'000'000, 5, ""}});
         reg.set_settings({{"window_ms", 500}, {"chunk_size", 1'000'000}});
         auto start = SteadyClock::now();
         {

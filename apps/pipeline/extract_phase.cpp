@@ -177,6 +177,7 @@ void run_extract_phase(const PipelineSettings& settings, const ResourcePlan& pla
             reported = std::max(reported, done);
         };
     }
+    options.on_input_done = [&](size_t ordinal, const extract::Hash128& hash) { run.record_content_hash(ordinal, hash); };
     run.registry().set_extraction_progress(nlohmann::json{{"state", "running"}});
     run.registry().flush();
     const auto result = extract::run_extraction(options);

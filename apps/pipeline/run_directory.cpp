@@ -1,5 +1,7 @@
 #include "run_directory.h"
 
+#include "input_identity.h"
+
 #include "common/errors.h"
 #include "extract/checkpoint/extraction_checkpoint.h"
 #include "extract/input/input_list.h"
@@ -33,21 +35,6 @@ std::vector<extract::InputSpec> inputs_given(const PipelineSettings& settings) {
     add(extract::InputRole::kTrades, settings.trades);
     add(extract::InputRole::kNbbo, settings.nbbo);
     return inputs;
-}
-
-// A pipe (a FIFO, or `-`) is read once, while it is extracted: it has no size, time or sample
-// to identify it by, and is recorded by its name alone.
-bool is_pipe(const fs::path& path) {
-    std::error_code error;
-    return path == "-" || fs::is_fifo(path, error);
-}
-
-registry::InputFingerprint fingerprint_input(extract::InputRole role, const fs::path& path) {
-    std::string role_text(extract::role_name(role));
-    if (path == "-") return registry::InputFingerprint{std::move(role_text), "-", 0, 0, 0};
-    const fs::path absolute = fs::absolute(path).lexically_normal();
-    if (is_pipe(path)) return registry::InputFingerprint{std::move(role_text), absolute.string(), 0, 0, 0};
-    return registry::fingerprint_file(std::move(role_text), absolute);
 }
 
 // object[name] when it is a string, else "" (GCC 12's -Wnull-dereference misreads json::value
@@ -141,10 +128,7 @@ void RunDirectory::begin_run(PipelineSettings& settings) {
     const nlohmann::json wanted_settings = output_settings(settings);
 
     if (settings.resume && has_run) {
-        if (const auto difference = registry::input_files_difference(registry_.input_files(), fingerprints)) {
-            throw ResumeRefused("cannot resume in " + output_.string() + ": " + *difference +
-                                "; pass --restart to start over with these inputs");
-        }
+        check_inputs_for_resume(fingerprints);
         if (registry_.settings() != wanted_settings) {
             throw ResumeRefused("cannot resume in " + output_.string() + ": " +
                                 describe_settings_change(registry_.settings(), wanted_settings) +
@@ -191,12 +175,8 @@ void RunDirectory::begin_append(PipelineSettings& settings) {
             ++added;
             continue;
         }
-        const auto same_content = std::find_if(fingerprints.begin(), fingerprints.end(), [&](const auto& known) {
-            return known.role == fingerprint.role && known.size == fingerprint.size &&
-                   known.sample_hash == fingerprint.sample_hash;
-        });
-        if (same_content != fingerprints.end()) {
-            std::cerr << "append: " << input.path.string() << " is already in the run (as " << same_content->path
+        if (const auto* same = same_content_recorded(fingerprints, fingerprint)) {
+            std::cerr << "append: " << input.path.string() << " is already in the run (as " << same->path
                       << "); skipped\n";
             continue;
         }
@@ -205,7 +185,10 @@ void RunDirectory::begin_append(PipelineSettings& settings) {
         if (same_path != fingerprints.end()) {
             throw ResumeRefused("cannot append " + input.path.string() +
                                 ": it was ingested before and has changed since (" +
-                                registry::fingerprint_difference(*same_path, fingerprint).value_or("") +
+                                (same_path->size != fingerprint.size
+                                     ? std::to_string(same_path->size) + " bytes then, " +
+                                           std::to_string(fingerprint.size) + " now"
+                                     : std::string("same size, different content")) +
                                 "); a corrected file needs --restart");
         }
         fingerprints.push_back(std::move(fingerprint));
@@ -221,6 +204,37 @@ void RunDirectory::begin_append(PipelineSettings& settings) {
               << "\n";
     registry_.set_input_files(std::move(fingerprints));
     registry_.set_extraction_progress(nlohmann::json{{"state", "pending"}});
+    registry_.flush();
+}
+
+void RunDirectory::check_inputs_for_resume(std::vector<registry::InputFingerprint>& given) {
+    const std::vector<registry::InputFingerprint>& recorded = registry_.input_files();
+    // Inputs are compared in order: their order is the order of rows in every partition.
+    std::string why;
+    if (recorded.size() != given.size()) {
+        why = "the run has " + std::to_string(recorded.size()) + " inputs, " + std::to_string(given.size()) +
+              " are given";
+    }
+    for (size_t i = 0; why.empty() && i < given.size(); ++i) {
+        if (auto mismatch = resume_mismatch(recorded[i], given[i])) why = std::move(*mismatch);
+        given[i].content_hash = recorded[i].content_hash;
+    }
+    if (!why.empty()) {
+        throw ResumeRefused("cannot resume in " + output_.string() + ": " + why +
+                            "; pass --restart to start over with these inputs");
+    }
+    // A touched, copied or moved input with the recorded content is recorded where it is now.
+    if (given != recorded) {
+        registry_.set_input_files(std::move(given));
+        registry_.flush();
+    }
+}
+
+void RunDirectory::record_content_hash(size_t ordinal, const extract::Hash128& hash) {
+    std::vector<registry::InputFingerprint> inputs = registry_.input_files();
+    if (ordinal >= inputs.size()) throw std::logic_error("record_content_hash: no input " + std::to_string(ordinal));
+    inputs[ordinal].content_hash = extract::to_hex(hash);
+    registry_.set_input_files(std::move(inputs));
     registry_.flush();
 }
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "extract/input/content_hasher.h"
 #include "pipeline_settings.h"
 #include "registry/output_directory_lock.h"
 #include "registry/partition_registry.h"
@@ -38,11 +39,18 @@ public:
 
     bool extraction_complete() const;
 
+    // Records the content hash of input `ordinal` (its identity), once extraction has read it to
+    // its end; durable before extraction's checkpoint records the input as done.
+    void record_content_hash(size_t ordinal, const extract::Hash128& hash);
+
     // The settings that change outputs, as recorded in the registry.
     static nlohmann::json output_settings(const PipelineSettings& settings);
 
 private:
     void begin_append(PipelineSettings& settings);
+    // Throws ResumeRefused unless `given` are the recorded inputs (input_identity.h); records
+    // where they are now.
+    void check_inputs_for_resume(std::vector<registry::InputFingerprint>& given);
 
     std::filesystem::path output_;
     registry::OutputDirectoryLock lock_;

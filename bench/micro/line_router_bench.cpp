@@ -70,7 +70,7 @@ void BM_LineRouterRoute(benchmark::State& state, const std::vector<std::string>&
 
     BufferPool pool(block_text.size() + 1);  // the routed text is recycled as in the extractor
     RoutedBlock routed =
-        router.route(InputBlock{0, block_text.size(), Buffer::holding(block_text), 0}, dates, pool);
+        router.route(InputBlock{0, block_text.size(), Buffer::holding(block_text), 0, 0, {}}, dates, pool);
     if (!routed.rejects.empty() || routed.lines != static_cast<uint64_t>(rows)) {
         state.SkipWithError("the sample block has rejected lines");
         return;
@@ -79,7 +79,7 @@ void BM_LineRouterRoute(benchmark::State& state, const std::vector<std::string>&
         // The reader's copy of the block and the freeing of the previous result are not routing.
         state.PauseTiming();
         routed = RoutedBlock{};
-        InputBlock block{0, block_text.size(), Buffer::holding(block_text), 0};
+        InputBlock block{0, block_text.size(), Buffer::holding(block_text), 0, 0, {}};
         state.ResumeTiming();
         routed = router.route(std::move(block), dates, pool);
         benchmark::DoNotOptimize(routed.groups.data());

@@ -9,6 +9,7 @@
 
 #include "common/partition_key.h"
 #include "extract/buffer_pool.h"
+#include "extract/input/content_hasher.h"
 #include "extract/routing/reject_kind.h"
 
 namespace mdp::extract {
@@ -21,6 +22,9 @@ struct InputBlock {
     // first bytes of that one line (terminator removed) and `oversized_line_length` its length.
     uint64_t oversized_line_length = 0;
     uint64_t raw_end = 0;  // bytes of the stored (maybe compressed) file read by then: for progress
+    // XXH3-128 of the decoded input from offset 0 to end_offset (from the reader's start for a
+    // pipe): what a checkpoint at this block records, and a resume reads again and compares.
+    Hash128 decoded_hash;
 };
 
 // The rows of one partition found in one block: a contiguous run of their original text in the
@@ -44,6 +48,7 @@ struct RoutedBlock {
     uint64_t index = 0;
     uint64_t end_offset = 0;
     uint64_t raw_end = 0;
+    Hash128 decoded_hash;        // the InputBlock's
     uint64_t lines = 0;          // lines in the block, accepted and rejected
     Buffer text;                 // every accepted row, grouped: groups[0]'s rows, then groups[1]'s...
     std::vector<RowGroup> groups;

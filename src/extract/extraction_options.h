@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "extract/input/content_hasher.h"
 #include "extract/input/input_role.h"
 
 namespace mdp::extract {
@@ -47,6 +48,10 @@ struct ExtractionOptions {
     const std::atomic<bool>* stop_requested = nullptr;
     // Called from the writing stage after each block: (bytes done, bytes in all inputs).
     std::function<void(uint64_t, uint64_t)> on_progress;
+    // Called when input `ordinal` has been read to its end, with the XXH3-128 of its stored
+    // bytes, before the checkpoint that records it as done (so whoever keeps input identities,
+    // the registry, has it first).
+    std::function<void(size_t ordinal, const Hash128& content_hash)> on_input_done;
 };
 
 }  // namespace mdp::extract

@@ -42,19 +42,19 @@ std::string csv_quote(std::string_view text) {
     return out;
 }
 
-// The identity of a run: inputs (absolute path, size, mtime), the tz database's rules for the
-// zone, and every option that changes the bytes of the partition files. Fields are "name=value" joined by ';' so a mismatch can be named.
+// The identity of a run: the tz database's rules for the zone, every option that changes the
+// bytes of the partition files, and the inputs' roles in order. Fields are "name=value" joined by
+// ';' so a mismatch can be named. The inputs' content is not here: a resume checks it by reading
+// again what it extracted before (extract_input), and the finished inputs' content hashes are
+// kept with the run (docs/extraction.md, "Resume").
 std::string run_identity(const ExtractionOptions& options, const MarketTimeZone& zone,
                          const std::vector<InputPlan>& plans) {
     std::ostringstream id;
-    id << "format=1;timezone=" << options.timezone << ";tzdata=" << std::hex << zone.data_fingerprint()
+    id << "format=2;timezone=" << options.timezone << ";tzdata=" << std::hex << zone.data_fingerprint()
        << std::dec << ";max_line_bytes=" << options.max_line_bytes
        << ";columns=";
     for (size_t i = 0; i < options.keep_columns.size(); ++i) id << (i ? "," : "") << options.keep_columns[i];
-    for (const InputPlan& plan : plans) {
-        id << ";" << role_name(plan.role) << "=" << fs::absolute(plan.path).lexically_normal().string()
-           << " size " << plan.size << " mtime " << plan.mtime_ns;
-    }
+    for (const InputPlan& plan : plans) id << ";input=" << role_name(plan.role);
     return id.str();
 }
 
@@ -249,6 +249,8 @@ private:
                                     "start over with --restart, or give the data as a file");
             }
             reader.emplace(plan.stream, options_.block_bytes, buffers_, plan.read_past_header);
+        } else if (progress.offset > plan.data_offset) {
+            open_again(reader, plan, progress);
         } else {
             reader.emplace(plan.path, progress.offset, options_.block_bytes, buffers_);
         }
@@ -326,7 +328,31 @@ private:
         }
         files_.end_input();
         progress.done = true;
+        const ByteSource& source = reader->source();
+        progress.content_hash = source.stored_bytes_are_decoded() ? progress.decoded_hash : source.raw_content_hash();
+        if (options_.on_input_done) options_.on_input_done(input, progress.content_hash);
         save_checkpoint();
+    }
+
+    // A resume reads the decoded bytes it extracted before again and compares their hash with
+    // the checkpoint's: the same bytes continue, even from a different stored file (a corrupt
+    // .gz replaced by a good one decodes to the same prefix); anything else is refused.
+    void open_again(std::optional<InputBlockReader>& reader, const InputPlan& plan,
+                    const InputProgress& progress) {
+        const auto refuse = [&](const std::string& why) {
+            throw ResumeRefused("cannot resume: " + plan.path.string() + " " + why +
+                                "; pass --restart to start over with the inputs as they are now");
+        };
+        try {
+            reader.emplace(plan.path, progress.offset, options_.block_bytes, buffers_);
+        } catch (const InputError& e) {
+            refuse("no longer holds the " + std::to_string(progress.offset) +
+                   " bytes extracted from it before (" + e.what() + ")");
+        }
+        if (reader->prefix_hash() != progress.decoded_hash) {
+            refuse("is not the input extracted before: its first " + std::to_string(progress.offset) +
+                   " (decoded) bytes differ from the ones already partitioned");
+        }
     }
 
     void write_block(size_t input, const InputPlan& plan, InputProgress& progress, RoutedBlock& block) {
@@ -350,6 +376,7 @@ private:
         files_.keep_until_flushed(std::move(block.text));
         progress.lines += block.lines;
         progress.offset = block.end_offset;
+        progress.decoded_hash = block.decoded_hash;
 
         if (files_.should_flush()) files_.flush();
         const bool due_by_bytes = progress.offset - bytes_at_last_checkpoint_ >= options_.checkpoint_every_bytes;

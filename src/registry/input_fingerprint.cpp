@@ -7,66 +7,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
-#include <map>
 #include <stdexcept>
 
 #include "common/errors.h"
 #include "common/unique_fd.h"
 
 namespace mdp::registry {
-
-namespace {
-
-
-void read_exactly(int fd, std::string& buffer, uint64_t offset, uint64_t length,
-                  const std::filesystem::path& path) {
-    buffer.resize(length);
-    uint64_t done = 0;
-    while (done < length) {
-        const ssize_t n =
-            ::pread(fd, buffer.data() + done, length - done, static_cast<off_t>(offset + done));
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            throw IoError::from_errno("read", path);
-        }
-        if (n == 0) break;  // the file shrank while we read it: hash what is there
-        done += static_cast<uint64_t>(n);
-    }
-    buffer.resize(done);
-}
-
-std::string hex16(uint64_t value) {
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out(16, '0');
-    for (int i = 15; i >= 0; --i) {
-        out[static_cast<size_t>(i)] = kHex[value & 0xF];
-        value >>= 4;
-    }
-    return out;
-}
-
-std::optional<uint64_t> parse_hex16(std::string_view text) {
-    if (text.size() != 16) return std::nullopt;
-    uint64_t value = 0;
-    for (const char c : text) {
-        uint64_t digit = 0;
-        if (c >= '0' && c <= '9') {
-            digit = static_cast<uint64_t>(c - '0');
-        } else if (c >= 'a' && c <= 'f') {
-            digit = static_cast<uint64_t>(c - 'a' + 10);
-        } else {
-            return std::nullopt;
-        }
-        value = (value << 4) | digit;
-    }
-    return value;
-}
-
-}  // namespace
-
 
 InputFingerprint fingerprint_file(std::string role, const std::filesystem::path& path) {
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
@@ -81,63 +29,11 @@ InputFingerprint fingerprint_file(std::string role, const std::filesystem::path&
     fp.size = static_cast<uint64_t>(st.st_size);
     fp.mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 +
                   static_cast<int64_t>(st.st_mtim.tv_nsec);
-
-    uint64_t hash = kFnvOffsetBasis;
-    char size_bytes[8];
-    for (size_t i = 0; i < 8; ++i) size_bytes[i] = static_cast<char>((fp.size >> (8 * i)) & 0xFF);
-    hash = fnv1a64(std::string_view(size_bytes, 8), hash);
-
-    std::string buffer;
-    const uint64_t head = std::min(fp.size, kFingerprintSampleBytes);
-    read_exactly(fd.get(), buffer, 0, head, path);
-    hash = fnv1a64(buffer, hash);
-    if (fp.size > head) {
-        // The tail sample never overlaps the head sample.
-        const uint64_t tail_start = std::max(head, fp.size - kFingerprintSampleBytes);
-        read_exactly(fd.get(), buffer, tail_start, fp.size - tail_start, path);
-        hash = fnv1a64(buffer, hash);
-    }
-    fp.sample_hash = hash;
     return fp;
 }
 
-std::optional<std::string> fingerprint_difference(const InputFingerprint& recorded,
-                                                  const InputFingerprint& current) {
-    if (recorded == current) return std::nullopt;
-    std::string what;
-    const auto add = [&](const std::string& part) {
-        if (!what.empty()) what += ", ";
-        what += part;
-    };
-    if (recorded.role != current.role) add("role " + recorded.role + " -> " + current.role);
-    if (recorded.path != current.path) add("path " + recorded.path + " -> " + current.path);
-    if (recorded.size != current.size) {
-        add("size " + std::to_string(recorded.size) + " -> " + std::to_string(current.size));
-    }
-    if (recorded.mtime_ns != current.mtime_ns) add("modification time changed");
-    if (recorded.sample_hash != current.sample_hash) add("content sample differs");
-    return "input " + recorded.role + " (" + recorded.path + ") changed: " + what;
-}
-
-std::optional<std::string> input_files_difference(const std::vector<InputFingerprint>& recorded,
-                                                  const std::vector<InputFingerprint>& current) {
-    std::string what;
-    const auto add = [&](const std::string& part) {
-        if (!what.empty()) what += "; ";
-        what += part;
-    };
-    // Inputs are compared in order: their order is the order of rows in every partition.
-    for (size_t i = 0; i < std::max(recorded.size(), current.size()); ++i) {
-        if (i >= current.size()) {
-            add("input " + recorded[i].role + " (" + recorded[i].path + ") is no longer given");
-        } else if (i >= recorded.size()) {
-            add("input " + current[i].role + " (" + current[i].path + ") is new");
-        } else if (auto diff = fingerprint_difference(recorded[i], current[i])) {
-            add(*diff);
-        }
-    }
-    if (what.empty()) return std::nullopt;
-    return what;
+bool same_path_size_and_time(const InputFingerprint& recorded, const InputFingerprint& current) {
+    return recorded.path == current.path && recorded.size == current.size && recorded.mtime_ns == current.mtime_ns;
 }
 
 namespace {
@@ -177,7 +73,7 @@ nlohmann::json to_json(const InputFingerprint& fp) {
                         {"path", fp.path},
                         {"size", fp.size},
                         {"mtime_ns", fp.mtime_ns},
-                        {"sample_hash", hex16(fp.sample_hash)}};
+                        {"content_hash", fp.content_hash}};
     if (!is_valid_utf8(fp.path)) {
         json["path"] = sanitize_error_message(fp.path);
         json["path_hex"] = hex_of(fp.path);
@@ -197,9 +93,7 @@ InputFingerprint fingerprint_from_json(const nlohmann::json& json) {
     const auto& path = field("path");
     const auto& size = field("size");
     const auto& mtime = field("mtime_ns");
-    const auto& hash = field("sample_hash");
-    if (!role.is_string() || !path.is_string() || !size.is_number_unsigned() ||
-        !mtime.is_number_integer() || !hash.is_string()) {
+    if (!role.is_string() || !path.is_string() || !size.is_number_unsigned() || !mtime.is_number_integer()) {
         throw std::invalid_argument("input file entry with a field of the wrong type");
     }
     fp.role = role.get<std::string>();
@@ -212,9 +106,12 @@ InputFingerprint fingerprint_from_json(const nlohmann::json& json) {
     }
     fp.size = size.get<uint64_t>();
     fp.mtime_ns = mtime.get<int64_t>();
-    const auto parsed = parse_hex16(hash.get<std::string>());
-    if (!parsed) throw std::invalid_argument("input file entry with a bad sample_hash");
-    fp.sample_hash = *parsed;
+    if (json.contains("content_hash")) {
+        const auto& hash = json.at("content_hash");
+        std::string text = hash.is_string() ? hash.get<std::string>() : std::string("not a string");
+        if (!text.empty() && text.size() != 32) throw std::invalid_argument("input file entry with a bad content_hash");
+        fp.content_hash = std::move(text);
+    }
     return fp;
 }
 

@@ -1,52 +1,39 @@
 #pragma once
-// A cheap identity of an input file, recorded in the registry so that a resumed run can tell
-// whether its inputs are still the ones the registry was made from: the role ("orders",
-// "trades", "nbbo"), the path, the size, the modification time and a 64-bit FNV-1a hash of a
-// sample (the size, the first MiB and the last MiB). Hashing a sample instead of the whole
-// file keeps fingerprinting a 100 GB input instant while still catching a replaced or
-// rewritten file of the same size.
+// What the registry records about each input of a run: the role ("orders", "trades", "nbbo"),
+// the path, the size and modification time, and the XXH3-128 of its whole stored content, which
+// is its identity (INTEGRATION 4): a renamed copy of an ingested file is the same input, a
+// same-size change anywhere is a different one. Size and time are only a quick pre-check. The
+// content hash is computed while extraction streams the input, so it is known once the input
+// has been read to its end (empty before).
 
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-
-#include "common/hash.h"
-#include <optional>
 #include <string>
-#include <string_view>
-#include <vector>
 
 namespace mdp::registry {
-
-// Bytes hashed at each end of the file.
-inline constexpr uint64_t kFingerprintSampleBytes = 1 << 20;
 
 struct InputFingerprint {
     std::string role;
     std::string path;  // as the caller gave it; pass an absolute path to be independent of cwd
     uint64_t size = 0;
     int64_t mtime_ns = 0;      // st_mtim in nanoseconds since the epoch
-    uint64_t sample_hash = 0;  // FNV-1a 64 of size (8 bytes LE), first MiB, last MiB
+    std::string content_hash;  // 32 hex digits, "" until the input was read to its end
 
     friend bool operator==(const InputFingerprint&, const InputFingerprint&) = default;
 };
 
-// Stats and samples `path`. Throws InputError if the file cannot be opened or is not a regular
-// file, IoError if reading it fails.
+// Stats `path` (size and modification time; the content hash is left empty). Throws InputError
+// if the file cannot be opened or is not a regular file, IoError if stat fails.
 InputFingerprint fingerprint_file(std::string role, const std::filesystem::path& path);
 
-// The sample hash is common/hash.h's fnv1a64.
+// True when `current` has `recorded`'s path, size and modification time: the quick pre-check
+// that lets a resume trust an input without reading it again.
+bool same_path_size_and_time(const InputFingerprint& recorded, const InputFingerprint& current);
 
-// One line saying how `current` differs from `recorded` ("input orders changed: size 10 -> 12,
-// content sample differs"), or nullopt if they are equal.
-std::optional<std::string> fingerprint_difference(const InputFingerprint& recorded,
-                                                  const InputFingerprint& current);
-// Same for two lists, compared position by position (input order matters): also reports
-// inputs added or removed at the end.
-std::optional<std::string> input_files_difference(const std::vector<InputFingerprint>& recorded,
-                                                  const std::vector<InputFingerprint>& current);
-
-// JSON form: {"role", "path", "size", "mtime_ns", "sample_hash": "<16 hex digits>"}.
+// JSON form: {"role", "path", "size", "mtime_ns", "content_hash"} ("path_hex" beside "path" for
+// a path that is not UTF-8). Registries written before content hashes ("sample_hash") load with
+// an empty content hash.
 nlohmann::json to_json(const InputFingerprint& fingerprint);
 // Throws std::invalid_argument if a field is missing or has the wrong type.
 InputFingerprint fingerprint_from_json(const nlohmann::json& json);

@@ -168,20 +168,13 @@ TEST_F(StreamExtractorTest, InterruptedRunsResumeToIdenticalFiles) {
     }
 }
 
-TEST_F(StreamExtractorTest, RefusesToResumeWhenAnInputChangedAndToOverwriteWithoutResume) {
+TEST_F(StreamExtractorTest, RefusesToOverwriteWithoutResumeAndRestartsFromScratch) {
     const SyntheticInput in = make_synthetic_input(1000, 4, false);
     ExtractionOptions options = options_for(in);
     run_extraction(options);
     EXPECT_THROW(run_extraction(options), ResumeRefused);  // fresh start on an existing run
 
     write_text(dir_ / "trades.csv", in.trades + "1,1712188800000000000,1,5\n");
-    options.start_mode = StartMode::kResume;
-    try {
-        run_extraction(options);
-        FAIL() << "expected ResumeRefused";
-    } catch (const ResumeRefused& e) {
-        EXPECT_NE(std::string(e.what()).find("trades="), std::string::npos) << e.what();
-    }
     options.start_mode = StartMode::kRestart;
     const ExtractionResult result = run_extraction(options);
     size_t expected_trades = 1;  // the appended row
@@ -189,6 +182,59 @@ TEST_F(StreamExtractorTest, RefusesToResumeWhenAnInputChangedAndToOverwriteWitho
     EXPECT_EQ(result.inputs[1].lines, expected_trades);
     EXPECT_EQ(result.inputs[1].accepted, expected_trades);
     EXPECT_FALSE(result.resumed_from_checkpoint);
+}
+
+// A resume reads the part of the input it extracted before again: a changed byte there is
+// refused, naming the file; the same bytes (here restored, with a new modification time) continue
+// to the same partition files as an uninterrupted run.
+TEST_F(StreamExtractorTest, ResumeChecksTheBytesItExtractedBefore) {
+    const SyntheticInput in = make_synthetic_input(30000, 3, true);
+    ExtractionOptions reference = options_for(in, "reference");
+    run_extraction(reference);
+    FileTree expected = read_tree(reference.output_dir);
+
+    ExtractionOptions options = options_for(in, "interrupted");
+    options.checkpoint_every_bytes = 200'000;
+    std::atomic<bool> stop{false};
+    options.stop_requested = &stop;
+    options.on_progress = [&](uint64_t done, uint64_t) {
+        if (done >= in.orders.size() / 2) stop = true;
+    };
+    EXPECT_THROW(run_extraction(options), Interrupted);
+    const auto checkpoint = ExtractionCheckpoint::load(options.output_dir);
+    ASSERT_TRUE(checkpoint);
+    ASSERT_FALSE(checkpoint->inputs[0].done);
+    ASSERT_GT(checkpoint->inputs[0].offset, 1000U);
+
+    std::string changed = in.orders;
+    const size_t second_line = changed.find('\n') + 1;
+    changed[second_line] = changed[second_line] == '1' ? '2' : '1';  // same size
+    write_text(dir_ / "orders.csv", changed);
+    stop = false;
+    options.on_progress = nullptr;
+    options.start_mode = StartMode::kResume;
+    try {
+        run_extraction(options);
+        FAIL() << "expected ResumeRefused";
+    } catch (const ResumeRefused& e) {
+        EXPECT_NE(std::string(e.what()).find("orders.csv"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("differ"), std::string::npos) << e.what();
+    }
+    write_text(dir_ / "orders.csv", in.orders.substr(0, 500));  // shorter than what was extracted
+    EXPECT_THROW(run_extraction(options), ResumeRefused);
+
+    write_text(dir_ / "orders.csv", in.orders);
+    const ExtractionResult result = run_extraction(options);
+    EXPECT_TRUE(result.resumed_from_checkpoint);
+    FileTree actual = read_tree(options.output_dir);
+    actual.erase("extract.checkpoint");
+    expected.erase("extract.checkpoint");
+    EXPECT_EQ(mdp::testing::first_difference(actual, expected), "");
+    // The finished inputs' identities: the XXH3-128 of their stored bytes.
+    const auto done = ExtractionCheckpoint::load(options.output_dir);
+    ASSERT_TRUE(done && done->complete());
+    EXPECT_EQ(done->inputs[0].content_hash, ContentHasher::hash(in.orders.data(), in.orders.size()));
+    EXPECT_EQ(done->inputs[1].content_hash, ContentHasher::hash(in.trades.data(), in.trades.size()));
 }
 
 TEST_F(StreamExtractorTest, ResumingACompletedRunReadsNothing) {

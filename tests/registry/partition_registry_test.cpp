@@ -20,8 +20,8 @@ const InputCountsMap kInputs{{"orders", {1000, 64000}}, {"trades", {200, 9000}}}
 
 // A registry with a bit of everything: several statuses, errors, results, facts.
 void populate(PartitionRegistry& reg) {
-    reg.set_input_files({InputFingerprint{"orders", "/data/orders.csv", 123, 456, 0xABCDEF},
-                         InputFingerprint{"trades", "/data/trades.csv", 789, 1011, 42}},
+    reg.set_input_files({InputFingerprint{"orders", "/data/orders.csv", 123, 456, "00112233445566778899aabbccddeeff"},
+                         InputFingerprint{"trades", "/data/trades.csv", 789, 1011, ""}},
                         at_ms(1'700'000'000'000));
     reg.set_settings(json{{"window_ms", 500}, {"venues", {"X", "Y"}}}, at_ms(1'700'000'000'001));
     reg.set_extraction_progress(json{{"orders_offset", 12345}, {"done", false}},
@@ -118,7 +118,7 @@ TEST(PartitionRegistry, EveryFieldRoundTripsThroughTheSnapshot) {
 
     ASSERT_EQ(reg.input_files().size(), 2U);
     EXPECT_EQ(reg.input_files()[0],
-              (InputFingerprint{"orders", "/data/orders.csv", 123, 456, 0xABCDEF}));
+              (InputFingerprint{"orders", "/data/orders.csv", 123, 456, "00112233445566778899aabbccddeeff"}));
     EXPECT_EQ(reg.settings(), (json{{"window_ms", 500}, {"venues", {"X", "Y"}}}));
     EXPECT_EQ(reg.extraction_progress(), (json{{"orders_offset", 12345}, {"done", false}}));
 }
@@ -556,7 +556,7 @@ TEST(PartitionRegistry, SnapshotIsPlainJsonWithTheDocumentedFields) {
     EXPECT_EQ(doc.at("summary").at("running"), 1);
     EXPECT_EQ(doc.at("summary").at("pending"), 3);
     EXPECT_EQ(doc.at("input_files").size(), 2U);
-    EXPECT_EQ(doc.at("input_files")[0].at("sample_hash"), "0000000000abcdef");
+    EXPECT_EQ(doc.at("input_files")[0].at("content_hash"), "00112233445566778899aabbccddeeff");
     const json& partitions = doc.at("partitions");
     ASSERT_EQ(partitions.size(), 6U);
     // Key order: date, then security.

@@ -11,8 +11,9 @@ namespace mdp::extract {
 
 namespace {
 
-// Version 2: any number of inputs (version 1 had one per role).
-constexpr std::string_view kMagic = "MDPXCKP2";
+// Version 3: each input's decoded-prefix and content hashes (version 2 had none; version 1 had
+// one input per role).
+constexpr std::string_view kMagic = "MDPXCKP3";
 
 class Writer {
 public:
@@ -97,6 +98,10 @@ std::string ExtractionCheckpoint::serialize() const {
         w.put(input.offset);
         w.put(input.lines);
         w.put<uint8_t>(input.done ? 1 : 0);
+        w.put(input.decoded_hash.low);
+        w.put(input.decoded_hash.high);
+        w.put(input.content_hash.low);
+        w.put(input.content_hash.high);
     }
     w.put<uint64_t>(rejects.size());
     for (const FileCounts& counts : rejects) put_counts(w, counts);
@@ -122,11 +127,15 @@ ExtractionCheckpoint ExtractionCheckpoint::parse(std::string_view bytes) {
     Reader r(body.substr(kMagic.size()));
     ExtractionCheckpoint cp;
     cp.identity = r.get_string();
-    cp.inputs.resize(checked_count(r, 17));
+    cp.inputs.resize(checked_count(r, 17 + 32));
     for (InputProgress& input : cp.inputs) {
         input.offset = r.get<uint64_t>();
         input.lines = r.get<uint64_t>();
         input.done = r.get<uint8_t>() != 0;
+        input.decoded_hash.low = r.get<uint64_t>();
+        input.decoded_hash.high = r.get<uint64_t>();
+        input.content_hash.low = r.get<uint64_t>();
+        input.content_hash.high = r.get<uint64_t>();
     }
     cp.rejects.resize(checked_count(r, 16));
     for (FileCounts& counts : cp.rejects) counts = get_counts(r);

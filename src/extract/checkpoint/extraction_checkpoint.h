@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "extract/input/content_hasher.h"
 #include "extract/output/partition_file_set.h"
 
 namespace mdp::extract {
@@ -19,6 +20,8 @@ struct InputProgress {
     uint64_t offset = 0;  // input byte offset of the next line to read (0 = not started)
     uint64_t lines = 0;   // data lines consumed so far (accepted and rejected)
     bool done = false;
+    Hash128 decoded_hash;  // XXH3-128 of the decoded input before `offset` (InputBlock's)
+    Hash128 content_hash;  // XXH3-128 of the stored input, once done: its identity
     friend bool operator==(const InputProgress&, const InputProgress&) = default;
 };
 

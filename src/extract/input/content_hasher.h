@@ -1,12 +1,15 @@
 #pragma once
-// Streaming XXH3 hashes of an input as it is read, so that identifying the input costs no extra
-// pass: a 128-bit hash of the raw bytes (the file as stored, compressed or not) and a running
-// 64-bit hash of the decoded bytes, which a resume uses to check that a re-read non-seekable
-// stream delivered the same bytes up to its checkpoint.
+// The content identity of an input (INTEGRATION 4): XXH3-128, streamed as the bytes are read so
+// that identifying an input costs no extra pass. Used for the stored bytes of a whole input (its
+// identity in the registry) and for the decoded bytes before a checkpoint (which a resume reads
+// again and compares, docs/extraction.md "Resume").
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 
 namespace mdp::extract {
 
@@ -16,32 +19,30 @@ struct Hash128 {
     friend bool operator==(const Hash128&, const Hash128&) = default;
 };
 
-// One XXH3 streaming state, 128-bit or 64-bit. Not thread-safe.
+// 32 lowercase hex digits, high half first (as `xxhsum -H2` prints it).
+std::string to_hex(const Hash128& hash);
+// The inverse; nullopt unless exactly 32 hex digits.
+std::optional<Hash128> hash128_from_hex(std::string_view text);
+
+// One XXH3-128 streaming state. Not thread-safe.
 class ContentHasher {
   public:
-    enum class Width { k64, k128 };
-    explicit ContentHasher(Width width);
+    ContentHasher();
     ~ContentHasher();
     ContentHasher(ContentHasher&&) noexcept;
     ContentHasher& operator=(ContentHasher&&) noexcept;
 
-    // An independent copy of the state, continuing from the same bytes.
-    ContentHasher clone() const;
-
     void update(const char* bytes, size_t count);
     uint64_t bytes() const { return bytes_; }
     // The hash of every byte given so far (the state stays usable).
-    Hash128 digest128() const;
-    uint64_t digest64() const;
+    Hash128 digest() const;
 
-    // One-shot hashes of a whole buffer, the same as streaming it.
-    static Hash128 hash128(const char* bytes, size_t count);
-    static uint64_t hash64(const char* bytes, size_t count);
+    // The one-shot hash of a whole buffer, the same as streaming it.
+    static Hash128 hash(const char* bytes, size_t count);
 
   private:
     struct State;
     std::unique_ptr<State> state_;
-    Width width_;
     uint64_t bytes_ = 0;
 };
 

@@ -20,7 +20,6 @@ class FileByteSource : public ByteSource {
     std::optional<uint64_t> raw_size() const override { return raw_->size(); }
     const std::filesystem::path& path() const override { return raw_->path(); }
     Hash128 raw_content_hash() const override { return raw_->content_hash(); }
-    bool hash_complete() const override { return raw_->complete(); }
 
   protected:
     explicit FileByteSource(std::unique_ptr<RawFile> raw) : raw_(std::move(raw)) {}

@@ -1,6 +1,9 @@
 #include "extract/input/input_block_reader.h"
 
+#include <algorithm>
 #include <cstring>
+
+#include "common/errors.h"
 
 #include "extract/input/open_byte_source.h"
 
@@ -11,17 +14,28 @@ InputBlockReader::InputBlockReader(std::shared_ptr<ByteSource> source, size_t bl
     : source_(std::move(source)), file_offset_(source_->decoded_offset()),
       block_bytes_(block_bytes_for(block_bytes)), pool_(pool), carry_(std::move(already_read)) {}
 
+// Decoding runs in the pipeline's serial read stage, which already overlaps the routing of
+// earlier blocks on the other threads. A PrefetchingByteSource on top did not measurably help
+// (docs/decompression.md, "Overlapping decoding with routing"), so it is not used.
 InputBlockReader::InputBlockReader(const std::filesystem::path& path, uint64_t start_offset, size_t block_bytes,
                                    BufferPool& pool)
-    : InputBlockReader(open_input(path, start_offset), block_bytes, pool) {}
+    : InputBlockReader(open_byte_source(path), block_bytes, pool) {
+    read_prefix(start_offset);
+}
 
-std::unique_ptr<ByteSource> InputBlockReader::open_input(const std::filesystem::path& path, uint64_t start_offset) {
-    // Decoding runs in the pipeline's serial read stage, which already overlaps the routing of
-    // earlier blocks on the other threads. A PrefetchingByteSource on top did not measurably
-    // help (docs/decompression.md, "Overlapping decoding with routing"), so it is not used.
-    auto source = open_byte_source(path);
-    source->skip_to(start_offset);
-    return source;
+void InputBlockReader::read_prefix(uint64_t start_offset) {
+    Buffer scratch = pool_.acquire(block_bytes_);
+    while (file_offset_ < start_offset) {
+        scratch.resize(0);
+        const size_t want = static_cast<size_t>(std::min<uint64_t>(block_bytes_, start_offset - file_offset_));
+        if (read_some(scratch, want) == 0 || failure_) {
+            throw InputError(source_->path(), "ends at decoded byte " + std::to_string(file_offset_) +
+                                                  ", before the offset " + std::to_string(start_offset) +
+                                                  " to resume from");
+        }
+        hash_out(scratch);
+    }
+    prefix_hash_ = decoded_.digest();
 }
 
 size_t InputBlockReader::read_some(Buffer& out, size_t want) {
@@ -65,6 +79,8 @@ std::optional<InputBlock> InputBlockReader::next() {
         block.index = next_index_++;
         block.end_offset = start + data.size();
         block.raw_end = source_->raw_offset();
+        hash_out(data);
+        block.decoded_hash = decoded_.digest();
         block.data = std::move(data);
         return block;  // the next call rethrows (carry_ is empty)
     }
@@ -82,6 +98,8 @@ std::optional<InputBlock> InputBlockReader::next() {
     }
     block.end_offset = file_offset_ - carry_.size();
     block.raw_end = source_->raw_offset();
+    hash_out(data);
+    block.decoded_hash = decoded_.digest();
     block.data = std::move(data);
     return block;
 }
@@ -93,6 +111,7 @@ InputBlock InputBlockReader::skip_oversized_line(Buffer&& partial) {
     block.index = next_index_++;
     uint64_t length = partial.size();
     std::string preview(partial.view().substr(0, kOversizedPreviewBytes));
+    hash_out(partial);
     Buffer& buffer = partial;
     for (;;) {
         buffer.resize(0);
@@ -102,13 +121,16 @@ InputBlock InputBlockReader::skip_oversized_line(Buffer&& partial) {
             const auto line_part = static_cast<size_t>(newline - buffer.data());
             length += line_part;
             carry_.assign(buffer.view().substr(line_part + 1));
+            decoded_.update(buffer.data(), line_part + 1);
             break;
         }
         length += buffer.size();
+        hash_out(buffer);
     }
     if (!preview.empty() && length == preview.size() && preview.back() == '\r') preview.pop_back();
     block.end_offset = file_offset_ - carry_.size();
     block.raw_end = source_->raw_offset();
+    block.decoded_hash = decoded_.digest();
     block.data = Buffer::holding(preview);
     block.oversized_line_length = length;
     return block;

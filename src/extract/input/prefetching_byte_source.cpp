@@ -12,8 +12,6 @@ PrefetchingByteSource::PrefetchingByteSource(std::unique_ptr<ByteSource> inner, 
       buffer_bytes_(std::max<size_t>(buffer_bytes, 1)),
       slots_(std::max<size_t>(buffers, 1)) {
     continue_from(*inner_);
-    set_decoded_hashing(inner_->keeps_decoded_hash());
-    inner_->set_decoded_hashing(false);
     raw_offset_ = inner_->raw_offset();
     for (Slot& slot : slots_) slot.bytes = allocate_bytes(buffer_bytes_);
     thread_ = std::thread([this] { produce(); });

@@ -25,9 +25,7 @@ class PrefetchingByteSource final : public ByteSource {
     static constexpr size_t kDefaultBufferBytes = 4 << 20;
     static constexpr size_t kDefaultBuffers = 3;
 
-    // `inner` must already be at the offset to start from (skip_to it first): this source
-    // cannot seek. Its decoded-bytes hash, if it keeps one, is turned off and this one hashes
-    // what it delivers instead.
+    // Continues from where `inner` stands.
     explicit PrefetchingByteSource(std::unique_ptr<ByteSource> inner,
                                    size_t buffer_bytes = kDefaultBufferBytes,
                                    size_t buffers = kDefaultBuffers);
@@ -41,7 +39,7 @@ class PrefetchingByteSource final : public ByteSource {
     const std::filesystem::path& path() const override { return inner_->path(); }
     // Only once read() returned 0 (the thread has finished); throws std::logic_error before.
     Hash128 raw_content_hash() const override;
-    bool hash_complete() const override { return inner_->hash_complete(); }
+    bool stored_bytes_are_decoded() const override { return inner_->stored_bytes_are_decoded(); }
 
   protected:
     size_t read_decoded(char* out, size_t capacity) override;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <memory>
 
 #include "common/errors.h"
 
@@ -59,20 +60,18 @@ size_t RawFile::read(char* out, size_t capacity) {
     } else {
         n = read_fd(out, capacity);
     }
-    hasher_.update(out, n);
+    if (hashing_) hasher_.update(out, n);
     offset_ += n;
     return n;
 }
 
-void RawFile::seek(uint64_t offset) {
-    if (!seekable()) throw std::logic_error("RawFile::seek on a stream");
-    if (offset == offset_) return;
-    if (::lseek(fd_, static_cast<off_t>(offset), SEEK_SET) < 0)
-        throw IoError::from_errno("seek", path_);
-    peeked_.clear();
-    peeked_used_ = 0;
-    offset_ = offset;
-    skipped_ = true;
+Hash128 hash_stored_file(const std::filesystem::path& path) {
+    RawFile file(path);
+    constexpr size_t kChunk = 1 << 20;
+    const auto chunk = std::make_unique<char[]>(kChunk);
+    while (file.read(chunk.get(), kChunk) > 0) {
+    }
+    return file.content_hash();
 }
 
 }  // namespace mdp::extract

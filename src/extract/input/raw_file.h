@@ -26,17 +26,15 @@ class RawFile {
     std::string_view peek(size_t count);
     // Reads up to `capacity` bytes (0 = end of input). Retries EINTR; IoError on failure.
     size_t read(char* out, size_t capacity);
-    // Regular files only, before the first read(): continue from `offset`. The bytes skipped
-    // are never hashed, so the content hash is then incomplete.
-    void seek(uint64_t offset);
 
     const std::filesystem::path& path() const { return path_; }
     bool seekable() const { return size_.has_value(); }
     std::optional<uint64_t> size() const { return size_; }
     uint64_t offset() const { return offset_; }
-    // The hash of every byte read; the whole file's only when complete() and read to the end.
-    Hash128 content_hash() const { return hasher_.digest128(); }
-    bool complete() const { return !skipped_; }
+    // The hash of every byte read; the whole file's once read to the end.
+    Hash128 content_hash() const { return hasher_.digest(); }
+    // For a reader that hashes the same bytes itself (a plain file): saves a pass.
+    void stop_hashing() { hashing_ = false; }
 
   private:
     size_t read_fd(char* out, size_t capacity);
@@ -48,8 +46,12 @@ class RawFile {
     uint64_t offset_ = 0;
     std::string peeked_;  // bytes read ahead by peek(), replayed first
     size_t peeked_used_ = 0;
-    bool skipped_ = false;
-    ContentHasher hasher_{ContentHasher::Width::k128};
+    ContentHasher hasher_;
+    bool hashing_ = true;
 };
+
+// Reads the stored file at `path` to its end: its content hash (the identity an extraction
+// records for it), for deciding whether a file given again is an input already ingested.
+Hash128 hash_stored_file(const std::filesystem::path& path);
 
 }  // namespace mdp::extract

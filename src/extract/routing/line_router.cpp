@@ -127,6 +127,7 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates, BufferP
     out.index = block.index;
     out.end_offset = block.end_offset;
     out.raw_end = block.raw_end;
+    out.decoded_hash = block.decoded_hash;
 
     if (block.oversized_line_length > 0) {
         out.lines = 1;

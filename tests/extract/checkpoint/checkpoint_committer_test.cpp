@@ -11,7 +11,7 @@ namespace {
 ExtractionCheckpoint at_offset(uint64_t offset) {
     ExtractionCheckpoint checkpoint;
     checkpoint.identity = "format=1;test";
-    checkpoint.inputs = {InputProgress{offset, offset / 10, false}};
+    checkpoint.inputs = {InputProgress{offset, offset / 10, false, Hash128{offset, 1}, {}}};
     checkpoint.partitions.push_back(PartitionFiles{PartitionKey{CivilDate{2024, 4, 7}, 42}, {FileCounts{offset, 3}, {}, {}}});
     return checkpoint;
 }

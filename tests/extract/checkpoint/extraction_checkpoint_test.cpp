@@ -10,7 +10,8 @@ namespace {
 ExtractionCheckpoint sample() {
     ExtractionCheckpoint cp;
     cp.identity = "format=1;timezone=Australia/Sydney";
-    cp.inputs = {InputProgress{12345, 99, true}, InputProgress{777, 3, false}, InputProgress{5, 1, false}};
+    cp.inputs = {InputProgress{12345, 99, true, Hash128{1, 2}, Hash128{0xfedcba9876543210ULL, 7}},
+                 InputProgress{777, 3, false, Hash128{3, UINT64_MAX}, {}}, InputProgress{5, 1, false, {}, {}}};
     cp.rejects = {FileCounts{50, 2}, {}, {}};
     cp.partitions.push_back(PartitionFiles{PartitionKey{CivilDate{2024, 4, 7}, 42}, {FileCounts{100, 3}, FileCounts{40, 1}, {}}});
     cp.partitions.push_back(PartitionFiles{PartitionKey{CivilDate{1999, 12, 31}, UINT64_MAX}, {}});

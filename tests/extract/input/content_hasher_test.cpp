@@ -10,23 +10,27 @@ namespace {
 TEST(ContentHasher, StreamingInPiecesEqualsHashingAtOnce) {
     std::string text;
     for (int i = 0; i < 100'000; ++i) text += std::to_string(i * 7919) + ",";
-    ContentHasher wide(ContentHasher::Width::k128);
-    ContentHasher narrow(ContentHasher::Width::k64);
+    ContentHasher hasher;
     for (size_t at = 0, step = 1; at < text.size(); at += step, step = step * 3 % 10007 + 1) {
-        const size_t n = std::min(step, text.size() - at);
-        wide.update(text.data() + at, n);
-        narrow.update(text.data() + at, n);
+        hasher.update(text.data() + at, std::min(step, text.size() - at));
     }
-    EXPECT_EQ(wide.bytes(), text.size());
-    EXPECT_EQ(wide.digest128(), ContentHasher::hash128(text.data(), text.size()));
-    EXPECT_EQ(narrow.digest64(), ContentHasher::hash64(text.data(), text.size()));
-    EXPECT_NE(ContentHasher::hash128("a", 1), ContentHasher::hash128("b", 1));
-    EXPECT_THROW(wide.digest64(), std::logic_error);
+    EXPECT_EQ(hasher.bytes(), text.size());
+    EXPECT_EQ(hasher.digest(), ContentHasher::hash(text.data(), text.size()));
+    EXPECT_NE(ContentHasher::hash("a", 1), ContentHasher::hash("b", 1));
 }
 
 TEST(ContentHasher, EmptyInputHasTheEmptyHash) {
-    const ContentHasher wide(ContentHasher::Width::k128);
-    EXPECT_EQ(wide.digest128(), ContentHasher::hash128("", 0));
+    EXPECT_EQ(ContentHasher().digest(), ContentHasher::hash("", 0));
+}
+
+// The reference value is `printf abc | xxhsum -H2` (xxhash 0.8.1).
+TEST(ContentHasher, HexIsXxhsumsFormAndRoundTrips) {
+    const Hash128 abc = ContentHasher::hash("abc", 3);
+    EXPECT_EQ(to_hex(abc), "06b05ab6733a618578af5f94892f3950");
+    EXPECT_EQ(hash128_from_hex(to_hex(abc)), abc);
+    EXPECT_FALSE(hash128_from_hex("06b05ab6733a618578af5f94892f395"));    // 31 digits
+    EXPECT_FALSE(hash128_from_hex("06B05AB6733A618578AF5F94892F3950"));   // upper case
+    EXPECT_FALSE(hash128_from_hex("06b05ab6733a618578af5f94892f395g"));
 }
 
 }  // namespace

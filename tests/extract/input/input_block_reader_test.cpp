@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "common/errors.h"
 #include "extract/input/corrupt_stream_error.h"
 #include "extract/input/open_byte_source.h"
 #include "extract/input/compressed_samples.h"
@@ -132,6 +133,34 @@ TEST(InputBlockReader, GzipAndZstdInputsGiveTheSameBlocksAsPlainFromAnyOffset) {
             }
         }
     }
+}
+
+// The hash a checkpoint records and a resume compares: every block's is the XXH3-128 of the
+// decoded input from byte 0 to its end, whatever the compression, the start offset (whose
+// prefix is read and hashed, not sought) or an over-long line skipped through on the way.
+TEST(InputBlockReader, EachBlockCarriesTheHashOfTheDecodedBytesBeforeItsEnd) {
+    const auto dir = fresh_scratch_dir();
+    const std::string text = "h\n" + std::string(200'000, 'G') + "\n" + mdp::testing::sample_csv(300'000) + "tail";
+    write_text(dir / "in.csv", text);
+    write_text(dir / "in.gz", mdp::testing::gzip_member(text.substr(0, 77'777)) +
+                                  mdp::testing::gzip_member(text.substr(77'777)));
+    const auto prefix_hash = [&](uint64_t end) { return ContentHasher::hash(text.data(), end); };
+    const uint64_t offset = text.find('\n', 250'000) + 1;
+    for (const char* name : {"in.csv", "in.gz"}) {
+        for (const uint64_t start : {uint64_t{0}, uint64_t{2}, offset}) {
+            BufferPool pool(65'536);
+            InputBlockReader reader(dir / name, start, 65'536, pool);
+            EXPECT_EQ(reader.prefix_hash(), prefix_hash(start)) << name << " from " << start;
+            uint64_t end = start;
+            while (auto block = reader.next()) {
+                EXPECT_EQ(block->decoded_hash, prefix_hash(block->end_offset)) << name << " at " << block->end_offset;
+                end = block->end_offset;
+            }
+            EXPECT_EQ(end, text.size()) << name;
+        }
+    }
+    BufferPool pool(65'536);
+    EXPECT_THROW(InputBlockReader(dir / "in.gz", text.size() + 1, 65'536, pool), InputError);
 }
 
 TEST(InputBlockReader, ReadsFromAGivenSourceAndSkipsOversizedLinesInCompressedInput) {

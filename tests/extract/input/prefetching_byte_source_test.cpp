@@ -11,7 +11,7 @@ namespace {
 
 using namespace mdp::testing;
 
-TEST(PrefetchingByteSource, DeliversTheSameBytesHashesAndOffsets) {
+TEST(PrefetchingByteSource, DeliversTheSameBytesHashAndOffsets) {
     const auto dir = fresh_scratch_dir();
     const std::string text = sample_csv(3'000'000);
     write_text(dir / "a.gz", gzip_member(text.substr(0, 5)) + gzip_member(text.substr(5)));
@@ -25,23 +25,22 @@ TEST(PrefetchingByteSource, DeliversTheSameBytesHashesAndOffsets) {
         EXPECT_EQ(read_to_end(source, chunk), text);
         EXPECT_EQ(source.decoded_offset(), text.size());
         EXPECT_EQ(source.raw_offset(), stored.size());
-        EXPECT_EQ(source.decoded_prefix_hash(), ContentHasher::hash64(text.data(), text.size()));
-        EXPECT_EQ(source.raw_content_hash(), ContentHasher::hash128(stored.data(), stored.size()));
-        EXPECT_TRUE(source.hash_complete());
+        EXPECT_EQ(source.raw_content_hash(), ContentHasher::hash(stored.data(), stored.size()));
     }
 }
 
-TEST(PrefetchingByteSource, ContinuesFromTheWrappedSourcesOffsetAndHash) {
+TEST(PrefetchingByteSource, ContinuesFromTheWrappedSourcesOffset) {
     const auto dir = fresh_scratch_dir();
     const std::string text = sample_csv(1'000'000);
     write_text(dir / "a.zst", zstd_frame(text));
     auto inner = open_byte_source(dir / "a.zst");
-    inner->skip_to(123'456);
+    std::string first(123'456, '\0');
+    size_t n = 0;
+    while (n < first.size()) n += inner->read(first.data() + n, first.size() - n);
     PrefetchingByteSource source(std::move(inner), 10'000, 3);
     EXPECT_EQ(source.decoded_offset(), 123'456U);
-    EXPECT_EQ(read_to_end(source), text.substr(123'456));
+    EXPECT_EQ(first + read_to_end(source), text);
     EXPECT_EQ(source.decoded_offset(), text.size());
-    EXPECT_EQ(source.decoded_prefix_hash(), ContentHasher::hash64(text.data(), text.size()));
 }
 
 TEST(PrefetchingByteSource, RethrowsTheErrorWhereItHappenedAfterTheBytesBeforeIt) {
