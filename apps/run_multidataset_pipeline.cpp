@@ -64,7 +64,7 @@ int run(mdp::app::PipelineSettings& settings) {
             std::cout << mdp::app::describe_plan(mdp::app::plan_resources(settings));
             return to_int(ExitCode::kSuccess);
         case Phase::kStatus:
-            return mdp::app::print_status(settings.output, std::cout);
+            return mdp::app::print_status(settings.output, settings.status_query, std::cout);
         case Phase::kResetFailed:
             return mdp::app::reset_failed(settings.output, std::cout);
         case Phase::kAggregate:

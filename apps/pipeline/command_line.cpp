@@ -54,9 +54,22 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
     auto* extract = app.add_subcommand("extract", "Phase 1 only: split the inputs into partitions");
     auto* process = app.add_subcommand("process", "Phase 2 only: analyse pending partitions");
     auto* aggregate = app.add_subcommand("aggregate", "Phase 3 only: rebuild consolidated/ from completed partitions");
-    auto* status = app.add_subcommand("status", "Print the registry summary of --output DIR");
+    auto* status = app.add_subcommand(
+        "status", "Print the state of the run in --output DIR: inputs, partitions by status, rows, times, errors");
     auto* reset_failed = app.add_subcommand("reset-failed", "Mark failed partitions of --output DIR pending again");
     for (auto* sub : {extract, process, aggregate, status, reset_failed}) sub->fallthrough();
+
+    std::string status_filter, date_filter;
+    std::optional<uint64_t> security_filter;
+    status->add_flag("--json", s.status_query.json, "Print the status as JSON (same facts, for scripts)");
+    status->add_flag("--list", s.status_query.list, "Also list every matching partition");
+    status->add_option("--status", status_filter, "Only partitions with this status")
+        ->check(CLI::IsMember({"pending", "running", "completed", "failed"}));
+    status->add_option("--date", date_filter, "Only partitions of this trading date (YYYY-MM-DD)")
+        ->check([](const std::string& text) {
+            return CivilDate::parse(text) ? std::string() : "'" + text + "' is not a date like 2024-04-02";
+        });
+    status->add_option("--security", security_filter, "Only partitions of this security code");
 
     bool show_system_info = false;
     std::string memory_budget, checkpoint_every, progress = "auto", max_line = "1M";
@@ -158,6 +171,10 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
         std::transform(column.begin(), column.end(), column.begin(),
                        [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     }
+
+    if (!status_filter.empty()) s.status_query.filter.status = registry::parse_status(status_filter);
+    if (!date_filter.empty()) s.status_query.filter.date = CivilDate::parse(date_filter);
+    if (security_filter) s.status_query.filter.security = *security_filter;
 
     if (show_system_info) {
         s.phase = Phase::kSystemInfo;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "extract/extraction_options.h"
+#include "status_report.h"
 
 namespace mdp::app {
 
@@ -49,6 +50,8 @@ struct PipelineSettings {
 
     std::optional<std::filesystem::path> sqlite;  // also export the consolidated tables here
     std::string pairwise = "top:50";              // consolidate::PairwiseRule::parse text
+
+    StatusQuery status_query;  // the `status` subcommand's filters and format
 };
 
 }  // namespace mdp::app

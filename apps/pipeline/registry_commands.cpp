@@ -15,28 +15,12 @@ constexpr size_t kFailuresShown = 20;
 
 }  // namespace
 
-int print_status(const std::filesystem::path& output, std::ostream& out) {
+int print_status(const std::filesystem::path& output, const StatusQuery& query, std::ostream& out) {
     registry::PartitionRegistry registry(registry::PartitionRegistry::path_in(output));
     if (!registry.load()) throw InputError(output, "holds no run (no partition_registry.json)");
-    const registry::RegistrySummary summary = registry.summary();
-    out << "run in " << output.string() << "\n";
-    for (const auto& input : registry.input_files()) {
-        out << "  input " << input.role << ": " << input.path << " (" << input.size << " bytes)\n";
-    }
-    out << "  extraction: " << registry.extraction_progress().value("state", "unknown") << "\n";
-    out << "  partitions: " << registry.size();
-    for (const auto status : registry::kAllStatuses) {
-        out << ", " << registry.count(status) << " " << registry::status_name(status);
-    }
-    out << "\n";
-    for (const auto& [name, value] : summary.results) out << "  " << name << ": " << value << "\n";
-    const auto failed = registry.entries(registry::PartitionFilter().with_status(registry::PartitionStatus::kFailed));
-    for (size_t i = 0; i < failed.size() && i < kFailuresShown; ++i) {
-        out << "  failed " << failed[i].key.to_string() << " after " << failed[i].attempts
-            << " attempts: " << failed[i].last_error << "\n";
-    }
-    if (failed.size() > kFailuresShown) out << "  ... and " << failed.size() - kFailuresShown << " more failed\n";
-    return failed.empty() ? to_int(ExitCode::kSuccess) : to_int(ExitCode::kFailedPartitions);
+    write_status(registry, output.string(), query, out);
+    return registry.count(registry::PartitionStatus::kFailed) == 0 ? to_int(ExitCode::kSuccess)
+                                                                   : to_int(ExitCode::kFailedPartitions);
 }
 
 int reset_failed(const std::filesystem::path& output, std::ostream& out) {

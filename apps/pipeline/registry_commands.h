@@ -5,11 +5,13 @@
 #include <filesystem>
 #include <iosfwd>
 
+#include "status_report.h"
+
 namespace mdp::app {
 
-// Prints the summary of the run in `output` (without taking its lock: read-only). Returns the
-// exit code: 0 when every partition completed, 4 when some failed, 0 otherwise.
-int print_status(const std::filesystem::path& output, std::ostream& out);
+// Prints the status of the run in `output` (without taking its lock: read-only; status_report.h).
+// Returns the exit code: 4 when some partition of the run failed, else 0.
+int print_status(const std::filesystem::path& output, const StatusQuery& query, std::ostream& out);
 
 // Marks failed partitions pending again with fresh attempts (takes the lock).
 int reset_failed(const std::filesystem::path& output, std::ostream& out);

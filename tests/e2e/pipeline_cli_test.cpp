@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <chrono>
 #include <memory>
@@ -172,7 +174,26 @@ TEST_F(PipelineCliTest, ABadPartitionFailsAtOnceThenIsResetAndResumed) {
 
     r = run(dir_ / "out", {"status"});
     EXPECT_EQ(r.exit_code, 4) << r.output;
-    EXPECT_NE(r.output.find("failed " + broken.to_string() + " after 1 attempts"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("failed " + broken.to_string() + " after 1 attempt: "), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("2 failed"), std::string::npos) << r.output;
+
+    // The same facts as JSON, filtered: every failed partition with its error; a date's share.
+    r = run(dir_ / "out", {"status", "--json", "--status", "failed", "--list"});
+    EXPECT_EQ(r.exit_code, 4) << r.output;
+    const nlohmann::json failed = nlohmann::json::parse(r.output);
+    EXPECT_EQ(failed.at("filter").at("status"), "failed");
+    EXPECT_EQ(failed.at("partitions").at("total"), 2);
+    EXPECT_EQ(failed.at("partitions").at("failed"), 2);
+    ASSERT_EQ(failed.at("failed").size(), 2U);
+    EXPECT_EQ(failed.at("failed")[0].at("partition"), broken.to_string());
+    EXPECT_NE(failed.at("failed")[0].at("error").get<std::string>().find("orders.csv:2"), std::string::npos);
+    EXPECT_EQ(failed.at("list").size(), 2U);
+    r = run(dir_ / "out", {"status", "--json", "--date", broken.date.to_string()});
+    const nlohmann::json day = nlohmann::json::parse(r.output);
+    EXPECT_EQ(day.at("partitions").at("total"), reg->keys(registry::PartitionFilter().on_date(broken.date)).size());
+    EXPECT_EQ(day.at("inputs").size(), 3U);
+    r = run(dir_ / "out", {"status", "--status", "done"});
+    EXPECT_EQ(r.exit_code, 2) << r.output;
 
     // Without a reset, a failed partition stays failed: resuming does not retry it.
     r = run(dir_ / "out", {"--resume", "--max-retries", "0"});
