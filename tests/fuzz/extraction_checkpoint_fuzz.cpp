@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (size == 0) return 0;
     std::string bytes(mdp::fuzz::as_text(data + 1, size - 1));
     if ((data[0] & 1) != 0) {
-        bytes.insert(0, "MDPXCKP1");
+        bytes.insert(0, ExtractionCheckpoint::kMagic);
         const uint64_t checksum = mdp::fnv1a64(bytes);
         bytes.append(reinterpret_cast<const char*>(&checksum), sizeof checksum);
     }

@@ -110,12 +110,10 @@ void market_seeds(const fs::path& corpus, const fs::path& scratch) {
 
 void checkpoint_seeds(const fs::path& corpus) {
     extract::ExtractionCheckpoint cp;
-    cp.identity =
-        "orders=/data/orders.csv:2150000000;trades=/data/trades.csv:700000000;zone=Australia/"
-        "Sydney";
-    cp.inputs[0] = {1048576, 5000, false};
-    cp.inputs[1] = {700000000, 2000000, true};
-    cp.rejects[0] = {120, 2};
+    cp.identity = "format=2;timezone=Australia/Sydney;tzdata=5e1f;max_line_bytes=1048576;columns=;input=orders;input=trades";
+    cp.inputs = {extract::InputProgress{1048576, 5000, false, extract::Hash128{11, 12}, {}},
+                 extract::InputProgress{700000000, 2000000, true, extract::Hash128{13, 14}, extract::Hash128{15, 16}}};
+    cp.rejects = {{120, 2}, {}};
     for (uint64_t security = 1; security <= 3; ++security) {
         extract::PartitionFiles p;
         p.key = PartitionKey{CivilDate{2024, 4, 8}, security};
@@ -127,7 +125,8 @@ void checkpoint_seeds(const fs::path& corpus) {
     put(corpus / "extraction_checkpoint_fuzz" / "checkpoint", bytes_of({0}), bytes);
     // The body alone (the target adds the magic and the checksum).
     put(corpus / "extraction_checkpoint_fuzz" / "checkpoint_body", bytes_of({1}),
-        std::string_view(bytes).substr(8, bytes.size() - 16));
+        std::string_view(bytes).substr(extract::ExtractionCheckpoint::kMagic.size(),
+                                       bytes.size() - extract::ExtractionCheckpoint::kMagic.size() - 8));
 }
 
 void registry_seeds(const fs::path& corpus, const fs::path& scratch) {

@@ -11,10 +11,6 @@ namespace mdp::extract {
 
 namespace {
 
-// Version 3: each input's decoded-prefix and content hashes (version 2 had none; version 1 had
-// one input per role).
-constexpr std::string_view kMagic = "MDPXCKP3";
-
 class Writer {
 public:
     template <typename T>

@@ -26,6 +26,10 @@ struct InputProgress {
 };
 
 struct ExtractionCheckpoint {
+    // The file's first bytes. Version 3: each input's decoded-prefix and content hashes (version
+    // 2 had none; version 1 had one input per role).
+    static constexpr std::string_view kMagic = "MDPXCKP3";
+
     // The identity of the inputs and of every setting that changes the partition files. A
     // resume with a different identity is refused.
     std::string identity;
