@@ -5,15 +5,18 @@
 #include <cctype>
 #include <iostream>
 
+#include "build_info.h"
 #include "common/byte_size.h"
 #include "common/exit_codes.h"
 #include "consolidate/pairwise_rule.h"
+#include "engine/sizing.h"
+#include "suggestions.h"
 
 namespace mdp::app {
 
 namespace {
 
-constexpr const char* kVersion = "0.1.0";
+constexpr const char* kVersion = "run_multidataset_pipeline " MDP_VERSION " (git " MDP_GIT_COMMIT ", " MDP_BUILD_TYPE " build)";
 
 constexpr const char* kDescription = R"(Splits huge orders/trades exports into per-(date, security) partitions,
 runs the Centre Point sweep-execution and unmatched-order analyses on every
@@ -25,7 +28,7 @@ Phases (default: all three in order):
   process     2. run the analyzers on every pending partition
   aggregate   3. rebuild DIR/consolidated/ from completed partitions
 Other commands:
-  status        print the registry summary of DIR
+  status        print the state of the run in DIR (--json, filters)
   reset-failed  mark failed partitions pending again (then --resume)
 
 Exit codes: 0 all partitions completed, 1 internal error, 2 usage error,
@@ -110,10 +113,10 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
 
     app.add_option("-w,--workers", workers_flag,
                    "Partitions processed at once (default: usable CPUs, limited by memory; env SWEEP_WORKERS)")
-        ->check(CLI::Range(1, 4096))->group("Resources");
+        ->check(CLI::Range(uint64_t{1}, engine::kMaxWorkers))->group("Resources");
     app.add_option("--chunk-size", chunk_flag,
                    "Input rows per extraction block (default: from memory, ~64k; env SWEEP_CHUNK_SIZE)")
-        ->check(CLI::Range(1, 100'000'000))->group("Resources");
+        ->check(CLI::Range(uint64_t{1}, engine::kMaxChunkRows))->group("Resources");
     app.add_option("--memory-budget", memory_budget,
                    "Memory the run may use, e.g. 2G (default: from MemAvailable and the cgroup limit)")
         ->check(byte_size_validator())->group("Resources");
@@ -153,9 +156,15 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
 
     try {
         app.parse(argc, argv);
+    } catch (const CLI::Success& e) {  // --help, --version
+        return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        const int code = app.exit(e);
-        return code == 0 ? 0 : to_int(ExitCode::kUsage);
+        // CLI11's message, in our voice: the program's name first, and the option or command
+        // the user probably meant.
+        std::cerr << "run_multidataset_pipeline: " << e.what() << "\n";
+        for (const std::string& hint : suggestions_for(app, argc, argv)) std::cerr << "  " << hint << "\n";
+        std::cerr << "Run with --help for usage.\n";
+        return to_int(ExitCode::kUsage);
     }
 
     s.workers = workers_flag;

@@ -66,9 +66,23 @@ std::string describe_settings_change(const nlohmann::json& was, const nlohmann::
 
 RunDirectory::RunDirectory(const fs::path& output)
     : output_(output),
+      created_directory_(!fs::exists(output)),
       lock_(registry::OutputDirectoryLock::acquire(create_and_return(output))),
       registry_(registry::PartitionRegistry::path_in(output)) {
     registry_.load();
+}
+
+// An invocation that did no durable work (refused before its first write: a missing input, a
+// bad header, an input given twice) leaves nothing behind: not its lock file, and not the
+// directory if it made it. A directory holding anything but the lock is left as it is.
+RunDirectory::~RunDirectory() {
+    std::error_code error;
+    for (const auto& entry : fs::directory_iterator(output_, error)) {
+        if (entry.path().filename() != ".lock") return;
+    }
+    if (error || !fs::is_regular_file(fs::symlink_status(output_ / ".lock", error))) return;
+    fs::remove(output_ / ".lock", error);  // still held: flock stays on the open descriptor
+    if (created_directory_) fs::remove(output_, error);
 }
 
 nlohmann::json RunDirectory::output_settings(const PipelineSettings& settings) {

@@ -20,6 +20,9 @@ public:
     // Creates the directory if needed, takes its lock (throws registry::OutputBusyError naming
     // the holder) and loads the registry.
     explicit RunDirectory(const std::filesystem::path& output);
+    ~RunDirectory();
+    RunDirectory(const RunDirectory&) = delete;
+    RunDirectory& operator=(const RunDirectory&) = delete;
 
     registry::PartitionRegistry& registry() { return registry_; }
     const registry::PartitionRegistry& registry() const { return registry_; }
@@ -53,6 +56,7 @@ private:
     void check_inputs_for_resume(std::vector<registry::InputFingerprint>& given);
 
     std::filesystem::path output_;
+    bool created_directory_ = false;  // by this invocation
     registry::OutputDirectoryLock lock_;
     registry::PartitionRegistry registry_;
 };

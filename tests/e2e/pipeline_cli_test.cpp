@@ -304,5 +304,37 @@ TEST_F(PipelineCliTest, SystemInfoAndEnvironmentOverrides) {
     EXPECT_EQ(r.exit_code, 0) << "a flag wins over the environment: " << r.output;
 }
 
+// Typos get a suggestion, errors carry the program's name, the flag and the variable accept the
+// same range, --version names the commit, and a refused run leaves nothing behind.
+TEST_F(PipelineCliTest, UsageErrorsSuggestAndARefusedRunLeavesNothing) {
+    const std::string program = shell_quote(binary("run_multidataset_pipeline"));
+    CommandResult r = run_shell(program + " --wokers 3 -o " + shell_quote((dir_ / "x").string()));
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("run_multidataset_pipeline: "), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("did you mean --workers?"), std::string::npos) << r.output;
+    r = run_shell(program + " stauts -o " + shell_quote((dir_ / "x").string()));
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    EXPECT_NE(r.output.find("did you mean status?"), std::string::npos) << r.output;
+    r = run_shell(program + " --show-system-info --workers 1025");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    r = run_shell("SWEEP_WORKERS=1025 " + program + " --show-system-info");
+    EXPECT_EQ(r.exit_code, 2) << r.output;
+    r = run_shell(program + " --show-system-info --workers 1024");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    r = run_shell(program + " --version");
+    EXPECT_EQ(r.exit_code, 0) << r.output;
+    EXPECT_NE(r.output.find("run_multidataset_pipeline 0.1.0 (git "), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find(" build)"), std::string::npos) << r.output;
+
+    r = run(dir_ / "refused", {"--orders", (dir_ / "missing.csv").string(), "--trades", (dir_ / "missing.csv").string()});
+    EXPECT_EQ(r.exit_code, 3) << r.output;
+    EXPECT_FALSE(fs::exists(dir_ / "refused")) << "a refused run left its directory behind";
+    fs::create_directories(dir_ / "existing");
+    r = run(dir_ / "existing", {"--orders", (dir_ / "missing.csv").string(), "--trades", (dir_ / "missing.csv").string()});
+    EXPECT_EQ(r.exit_code, 3) << r.output;
+    EXPECT_TRUE(fs::exists(dir_ / "existing"));
+    EXPECT_TRUE(fs::is_empty(dir_ / "existing")) << "a refused run left its lock behind";
+}
+
 }  // namespace
 }  // namespace mdp
