@@ -11,6 +11,7 @@
 #include "pipeline/aggregate_phase.h"
 #include "pipeline/command_line.h"
 #include "pipeline/extract_phase.h"
+#include "pipeline/phase_sizing.h"
 #include "pipeline/process_phase.h"
 #include "pipeline/registry_commands.h"
 #include "pipeline/resource_plan.h"
@@ -61,7 +62,7 @@ int run_phases(mdp::app::PipelineSettings& settings) {
 int run(mdp::app::PipelineSettings& settings) {
     switch (settings.phase) {
         case Phase::kSystemInfo:
-            std::cout << mdp::app::describe_plan(mdp::app::plan_resources(settings));
+            std::cout << mdp::app::describe_phases(mdp::app::plan_resources(settings), settings);
             return to_int(ExitCode::kSuccess);
         case Phase::kStatus:
             return mdp::app::print_status(settings.output, settings.status_query, std::cout);

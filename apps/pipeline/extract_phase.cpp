@@ -9,6 +9,7 @@
 
 #include "common/errors.h"
 #include "common/progress_meter.h"
+#include "phase_sizing.h"
 #include "progress_display.h"
 #include "common/unique_fd.h"
 #include "stop_signal.h"
@@ -16,25 +17,6 @@
 namespace mdp::app {
 
 namespace {
-
-// Extraction streams: more memory than this does not make it faster, so a large run budget is
-// not spent on it (docs/extraction.md).
-constexpr uint64_t kExtractionMemoryCap = 256ULL << 20;
-constexpr uint64_t kMaxBlockBytes = 8ULL << 20;  // bigger blocks do not read faster
-
-// Average line length over the first 64 KiB of a file, to turn a chunk size in rows into bytes.
-// Not for a pipe, whose bytes would be consumed (nor a compressed file, where it would be wrong).
-size_t average_line_bytes(const std::filesystem::path& path) {
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(path, error)) return 256;
-    UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-    if (!fd) return 256;
-    std::string sample(64 * 1024, '\0');
-    const ssize_t n = ::read(fd.get(), sample.data(), sample.size());
-    if (n <= 0) return 256;
-    const auto lines = std::count(sample.begin(), sample.begin() + n, '\n');
-    return lines > 1 ? static_cast<size_t>(n / lines) : 256;
-}
 
 void print_summary(const extract::ExtractionResult& result, const std::filesystem::path& output) {
     std::cerr << "extract: " << result.partitions.size() << " partitions in " << (output / "partitions").string()
@@ -156,17 +138,12 @@ void run_extract_phase(const PipelineSettings& settings, const ResourcePlan& pla
     options.checkpoint_every_bytes = settings.checkpoint_every_bytes;
     options.checkpoint_every_seconds = settings.checkpoint_every_seconds;
     options.stop_requested = &stop_requested();
-    options.threads = plan.sizing.usable_cpus.value;
+    options.threads = plan.sizing.usable_cpus.value;  // = size_extraction().threads
 
-    // Memory: a quarter of the budget for blocks in flight, half for rows waiting to be written.
-    const uint64_t budget = std::min(plan.sizing.memory_budget_bytes.value, kExtractionMemoryCap);
-    const size_t line_bytes = settings.inputs.empty() ? 256 : average_line_bytes(settings.inputs.front().path);
-    const uint64_t blocks_in_flight = 2 * options.threads + 2;
-    const uint64_t block_cap = std::clamp<uint64_t>(budget / 4 / blocks_in_flight, 64 << 10, kMaxBlockBytes);
-    options.block_bytes = static_cast<size_t>(
-        std::clamp<uint64_t>(plan.sizing.chunk_rows.value * line_bytes, 64 << 10, block_cap));
-    options.block_bytes = std::max(options.block_bytes, options.max_line_bytes);
-    options.pending_budget_bytes = std::max<uint64_t>(budget / 2, 16 << 20);
+    const ExtractionSizing sizing = size_extraction(
+        plan, settings, settings.inputs.empty() ? std::filesystem::path() : settings.inputs.front().path);
+    options.block_bytes = sizing.block_bytes;
+    options.pending_budget_bytes = sizing.pending_budget_bytes;
 
     std::unique_ptr<ProgressMeter> meter;
     uint64_t reported = 0;

@@ -292,6 +292,14 @@ TEST_F(PipelineCliTest, SystemInfoAndEnvironmentOverrides) {
     CommandResult r = run_shell(shell_quote(binary("run_multidataset_pipeline")) + " --show-system-info");
     EXPECT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("workers"), std::string::npos) << r.output;
+    // What each phase really uses, from the code the phases use: extraction's memory is the
+    // budget up to its 256 MiB cap.
+    EXPECT_NE(r.output.find("What each phase uses of it:"), std::string::npos) << r.output;
+    r = run_shell(shell_quote(binary("run_multidataset_pipeline")) + " --show-system-info --memory-budget 8G");
+    EXPECT_NE(r.output.find(" threads; memory 256.0 MiB (the budget, capped"), std::string::npos) << r.output;
+    r = run_shell(shell_quote(binary("run_multidataset_pipeline")) + " --show-system-info --memory-budget 100M");
+    EXPECT_NE(r.output.find(" threads; memory 100.0 MiB (the budget"), std::string::npos) << r.output;
+    EXPECT_NE(r.output.find("up to 50.0 MiB of rows held before writing"), std::string::npos) << r.output;
     r = run_shell("SWEEP_WORKERS=3 " + shell_quote(binary("run_multidataset_pipeline")) + " --show-system-info");
     EXPECT_NE(r.output.find("SWEEP_WORKERS"), std::string::npos) << r.output;
     r = run_shell("SWEEP_WORKERS=abc " + shell_quote(binary("run_multidataset_pipeline")) + " --show-system-info");
