@@ -62,6 +62,7 @@ engine::RunSummary run_process_phase(const PipelineSettings& settings, const Res
     if (settings.progress != ProgressStyle::kNone) {
         options.progress.out = &std::cerr;
         options.progress.label = "process";
+        options.progress.item_name = "partitions";
         if (settings.progress == ProgressStyle::kBar) options.progress.terminal = true;
         if (settings.progress == ProgressStyle::kPlain) options.progress.terminal = false;
     }

@@ -170,6 +170,14 @@ void ProgressMeter::finish() {
     }
 }
 
+std::string ProgressMeter::with_detail(std::string line, std::string_view separator) const {
+    if (options_.detail) {
+        const std::string detail = options_.detail();
+        if (!detail.empty()) line += std::string(separator) + detail;
+    }
+    return line;
+}
+
 std::string ProgressMeter::status_line(Clock::time_point at) const {
     const uint64_t done_units = done();
     const uint64_t total_units = options_.total;
@@ -180,8 +188,8 @@ std::string ProgressMeter::status_line(Clock::time_point at) const {
 
     if (total_units == 0) {  // unknown total: no bar, no percent, no ETA
         if (terminal_)
-            return options_.label + "  " + format_done(done_units, unit) + "  " + rate_text;
-        return options_.label + ": " + format_done(done_units, unit) + ", " + rate_text;
+            return with_detail(options_.label + "  " + format_done(done_units, unit) + "  " + rate_text, "  ");
+        return with_detail(options_.label + ": " + format_done(done_units, unit) + ", " + rate_text, ", ");
     }
     double eta = -1.0;
     if (done_units >= total_units) {
@@ -191,13 +199,15 @@ std::string ProgressMeter::status_line(Clock::time_point at) const {
     }
     const std::string percent = format_percent(done_units, total_units);
     if (terminal_) {
-        return options_.label + " " + bar(done_units, total_units) + " " + percent + "  " +
-               format_done_of_total(done_units, total_units, unit, true) + "  " + rate_text +
-               "  ETA " + format_duration(eta);
+        return with_detail(options_.label + " " + bar(done_units, total_units) + " " + percent + "  " +
+                               format_done_of_total(done_units, total_units, unit, true) + "  " + rate_text +
+                               "  ETA " + format_duration(eta),
+                           "  ");
     }
-    return options_.label + ": " + percent + " (" +
-           format_done_of_total(done_units, total_units, unit, false) + "), " + rate_text +
-           ", ETA " + format_duration(eta);
+    return with_detail(options_.label + ": " + percent + " (" +
+                           format_done_of_total(done_units, total_units, unit, false) + "), " + rate_text +
+                           ", ETA " + format_duration(eta),
+                       ", ");
 }
 
 std::string ProgressMeter::summary_line(Clock::time_point at) const {
@@ -208,10 +218,11 @@ std::string ProgressMeter::summary_line(Clock::time_point at) const {
     const std::string timing =
         "in " + format_duration(elapsed) + " (" + format_rate(rate, options_.unit) + ")";
     if (total_units != 0 && done_units < total_units) {
-        return options_.label + ": stopped at " + format_percent(done_units, total_units) + " (" +
-               format_done_of_total(done_units, total_units, options_.unit, false) + ") " + timing;
+        return with_detail(options_.label + ": stopped at " + format_percent(done_units, total_units) + " (" +
+                               format_done_of_total(done_units, total_units, options_.unit, false) + ") " + timing,
+                           ", ");
     }
-    return options_.label + ": done, " + format_done(done_units, options_.unit) + " " + timing;
+    return with_detail(options_.label + ": done, " + format_done(done_units, options_.unit) + " " + timing, ", ");
 }
 
 }  // namespace mdp

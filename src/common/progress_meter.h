@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace mdp {
 
@@ -36,6 +37,9 @@ struct ProgressOptions {
     std::chrono::milliseconds redraw_interval{200};    // live bar: at most ~5 redraws a second
     std::chrono::milliseconds plain_interval{10'000};  // plain lines: one every 10 s
     std::function<Clock::time_point()> clock;          // default: steady_clock::now
+    // Extra facts appended to every line, e.g. "412/750 partitions, 3 failed" while the bar
+    // counts bytes. Called from whichever thread draws: must be thread-safe.
+    std::function<std::string()> detail;
 };
 
 class ProgressMeter {
@@ -63,6 +67,7 @@ class ProgressMeter {
 
   private:
     void draw_if_due(Clock::time_point now);
+    std::string with_detail(std::string line, std::string_view separator) const;
     Clock::time_point now() const;
 
     ProgressOptions options_;

@@ -23,6 +23,10 @@ struct EngineProgress {
     ProgressUnit unit = ProgressUnit::kBytes;
     uint64_t total = 0;            // 0: the sum over the items (computed by the vector overload)
     std::optional<bool> terminal;  // default: whether `out` is a terminal
+    // Every line also counts finished items: "412/750 partitions, 3 failed" (the name and the
+    // total: the vector overload fills in the number of items when it is 0).
+    std::string item_name = "items";
+    uint64_t total_items = 0;
 };
 
 struct EngineOptions {

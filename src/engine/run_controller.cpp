@@ -153,7 +153,18 @@ void RunController::finish_if_done(ControllerOutput& out) {
     out.deliver_all_now();
 }
 
+std::string RunController::progress_detail() const {
+    std::string text = std::to_string(finished_items_.load(std::memory_order_relaxed));
+    if (options_.progress.total_items != 0) text += "/" + std::to_string(options_.progress.total_items);
+    text += " " + options_.progress.item_name;
+    const size_t failed = failed_items_.load(std::memory_order_relaxed);
+    if (failed > 0) text += ", " + std::to_string(failed) + " failed";
+    return text;
+}
+
 void RunController::advance_progress(const WorkItem& item) {
+    finished_items_.fetch_add(1, std::memory_order_relaxed);
+    failed_items_.store(failed_, std::memory_order_relaxed);
     if (progress_ == nullptr) return;
     progress_->advance(options_.progress.unit == ProgressUnit::kBytes ? item.size_bytes : 1);
 }

@@ -6,6 +6,7 @@
 // It knows nothing about TBB: the graph wiring (task_runner.cpp) feeds it RunEvents one at a
 // time and carries out what it asks through a ControllerOutput.
 
+#include <atomic>
 #include <chrono>
 #include <exception>
 #include <variant>
@@ -57,6 +58,9 @@ class RunController {
 
     // Valid once the graph is idle.
     RunSummary summary() const;
+    // "412/750 partitions, 3 failed": items finished (completed or failed for good) so far.
+    // Thread-safe.
+    std::string progress_detail() const;
     // The first exception a listener call threw (the run stopped because of it), or null.
     std::exception_ptr listener_error() const { return listener_error_; }
 
@@ -83,6 +87,9 @@ class RunController {
     size_t waiting_for_retry_ = 0;
     size_t completed_ = 0;
     size_t failed_ = 0;
+    // Copies of the counts for the progress display, which draws from other threads.
+    std::atomic<size_t> finished_items_{0};
+    std::atomic<size_t> failed_items_{0};
     bool stop_seen_ = false;
     bool finished_ = false;
     EngineClock::time_point last_checkpoint_{};

@@ -92,6 +92,7 @@ RunSummary run_tasks(std::vector<WorkItem> items, PartitionTask& task, RunListen
                 options.progress.unit == ProgressUnit::kBytes ? item.size_bytes : 1;
         }
     }
+    if (with_total.progress.total_items == 0) with_total.progress.total_items = items.size();
     LargestFirstQueue queue(std::move(items));
     return run_tasks(queue, task, listener, with_total);
 }
@@ -102,6 +103,7 @@ RunSummary run_tasks(WorkSource& source, PartitionTask& task, RunListener& liste
     const auto started = EngineClock::now();
 
     std::optional<ProgressMeter> progress;
+    const RunController* counts = nullptr;  // set below, before anything can draw
     if (options.progress.out != nullptr) {
         ProgressOptions progress_options;
         progress_options.label = options.progress.label;
@@ -109,9 +111,11 @@ RunSummary run_tasks(WorkSource& source, PartitionTask& task, RunListener& liste
         progress_options.unit = options.progress.unit;
         progress_options.out = options.progress.out;
         progress_options.terminal = options.progress.terminal;
+        progress_options.detail = [&counts] { return counts != nullptr ? counts->progress_detail() : std::string(); };
         progress.emplace(std::move(progress_options));
     }
     RunController controller(source, listener, options, progress ? &*progress : nullptr);
+    counts = &controller;
 
     // One thread per worker plus one, so that the controller can always run while every worker
     // is busy with a long task. The global limit is raised if it is lower, never lowered.

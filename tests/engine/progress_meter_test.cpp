@@ -180,6 +180,31 @@ TEST(ProgressMeter, ConcurrentUpdatesAreAllCounted) {
     EXPECT_NE(out.str().find("threads: done, 40000 items in "), std::string::npos);
 }
 
+// The bar counts bytes; the detail (the engine's "412/750 partitions, 3 failed") rides along on
+// every line, the summary included.
+TEST(ProgressMeter, DetailIsAppendedToEveryLine) {
+    FakeClock clock;
+    std::ostringstream out;
+    ProgressOptions o = options(clock, out, false, ProgressUnit::kBytes, 1000);
+    int finished = 0;
+    o.detail = [&] { return std::to_string(finished) + "/4 partitions"; };
+    ProgressMeter meter(std::move(o));
+    finished = 1;
+    meter.advance(250);
+    clock.now += 1s;
+    const std::string line = meter.status_line(clock.now);
+    EXPECT_TRUE(line.ends_with("ETA 3.0s, 1/4 partitions")) << line;
+    finished = 4;
+    meter.advance(750);
+    const std::string summary = meter.summary_line(clock.now);
+    EXPECT_TRUE(summary.ends_with("/s), 4/4 partitions")) << summary;
+    ProgressOptions terminal = options(clock, out, true, ProgressUnit::kBytes, 1000);
+    terminal.detail = [] { return std::string("2/4 partitions, 1 failed"); };
+    ProgressMeter bar(std::move(terminal));
+    const std::string bar_line = bar.status_line(clock.now);
+    EXPECT_TRUE(bar_line.ends_with("ETA --  2/4 partitions, 1 failed")) << bar_line;
+}
+
 TEST(ProgressMeter, AStringStreamIsNotATerminal) {
     std::ostringstream out;
     ProgressOptions o;

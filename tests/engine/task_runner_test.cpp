@@ -521,9 +521,13 @@ TEST(TaskRunner, ShowsProgressAndASummaryLine) {
     options.progress.out = &progress;
     options.progress.terminal = false;
     options.progress.label = "partitions";
+    options.progress.item_name = "parts";
+    task.always_fail["c"] = "broken";  // retried, then failed for good
     run_tasks(items, task, listener, options);
     const std::string text = progress.str();
-    EXPECT_NE(text.find("partitions: done, 6.00 MB in "), std::string::npos) << text;
+    EXPECT_NE(text.find("partitions: done, 6.00 MB in "), std::string::npos) << text;  // failed ones count as done
+    // Items finished, out of all, and how many of them failed, beside the bytes.
+    EXPECT_NE(text.find("/s), 3/3 parts, 1 failed"), std::string::npos) << text;
 }
 
 }  // namespace
