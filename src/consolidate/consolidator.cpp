@@ -16,6 +16,7 @@
 #include "consolidate/output_stream.h"
 #include "consolidate/partition_stats.h"
 #include "consolidate/sqlite_export.h"
+#include "registry/json_text.h"
 
 namespace mdp::consolidate {
 
@@ -136,7 +137,7 @@ class Run {
         }
         summary_.sample_bytes = samples_.memory_bytes();
         if (options_.sqlite) {
-            export_sqlite(dir, *options_.sqlite, options_.stop_requested);
+            export_sqlite(dir, *options_.sqlite, run_rows(registry), options_.stop_requested);
             summary_.sqlite_written = true;
         }
         directory_.publish();
@@ -145,6 +146,23 @@ class Run {
     }
 
   private:
+    static std::vector<PartitionRunRow> run_rows(const registry::PartitionRegistry& registry) {
+        const auto iso = [](const std::optional<registry::TimePoint>& time) -> std::optional<std::string> {
+            if (!time) return std::nullopt;
+            return registry::format_iso_time_ms(
+                std::chrono::duration_cast<std::chrono::milliseconds>(time->time_since_epoch()).count());
+        };
+        std::vector<PartitionRunRow> rows;
+        rows.reserve(registry.size());
+        registry.for_each({}, [&](const PartitionEntry& entry) {
+            rows.push_back(PartitionRunRow{entry.key, std::string(registry::status_name(entry.status)), entry.attempts,
+                                           entry.duration_sec, iso(entry.started_at), iso(entry.completed_at),
+                                           entry.last_error.empty() ? std::nullopt
+                                                                    : std::optional<std::string>(entry.last_error)});
+        });
+        return rows;
+    }
+
     static bool slower(const PartitionNote& a, const PartitionNote& b) {
         if (a.duration_sec != b.duration_sec) return a.duration_sec > b.duration_sec;
         return a.key < b.key;

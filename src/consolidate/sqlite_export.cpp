@@ -147,6 +147,44 @@ void load_table(Database& db, const fs::path& csv, const std::string& table, con
     sqlite3_finalize(statement);
 }
 
+void bind_optional_text(Database& db, sqlite3_stmt* statement, int index, const std::optional<std::string>& text) {
+    const int rc = text ? sqlite3_bind_text(statement, index, text->data(), static_cast<int>(text->size()),
+                                            SQLITE_TRANSIENT)
+                        : sqlite3_bind_null(statement, index);
+    if (rc != SQLITE_OK) db.fail("cannot bind a value");
+}
+
+void load_runs(Database& db, const std::vector<PartitionRunRow>& runs, const std::atomic<bool>* stop_requested) {
+    db.exec("CREATE TABLE runs (date TEXT, security INTEGER, status TEXT, attempts INTEGER, duration_sec REAL, "
+            "started_at TEXT, completed_at TEXT, error TEXT)");
+    sqlite3_stmt* statement = db.prepare("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    try {
+        for (size_t row = 0; row < runs.size(); ++row) {
+            if (row % 4096 == 4095 && stop_requested != nullptr && stop_requested->load()) throw Interrupted();
+            const PartitionRunRow& run = runs[row];
+            const std::string date = run.key.date.to_string();
+            const bool bound =
+                sqlite3_bind_text(statement, 1, date.data(), static_cast<int>(date.size()), SQLITE_TRANSIENT) ==
+                    SQLITE_OK &&
+                sqlite3_bind_int64(statement, 2, static_cast<sqlite3_int64>(run.key.security)) == SQLITE_OK &&
+                sqlite3_bind_text(statement, 3, run.status.data(), static_cast<int>(run.status.size()),
+                                  SQLITE_TRANSIENT) == SQLITE_OK &&
+                sqlite3_bind_int64(statement, 4, run.attempts) == SQLITE_OK &&
+                sqlite3_bind_double(statement, 5, run.duration_sec) == SQLITE_OK;
+            if (!bound) db.fail("cannot bind a value");
+            bind_optional_text(db, statement, 6, run.started_at);
+            bind_optional_text(db, statement, 7, run.completed_at);
+            bind_optional_text(db, statement, 8, run.error);
+            if (sqlite3_step(statement) != SQLITE_DONE) db.fail("cannot insert");
+            sqlite3_reset(statement);
+        }
+    } catch (...) {
+        sqlite3_finalize(statement);
+        throw;
+    }
+    sqlite3_finalize(statement);
+}
+
 void fsync_file(const fs::path& path) {
     UniqueFd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (!fd || ::fsync(fd.get()) != 0) throw IoError::from_errno("cannot fsync", path);
@@ -154,7 +192,8 @@ void fsync_file(const fs::path& path) {
 
 }  // namespace
 
-void export_sqlite(const fs::path& consolidated_dir, const fs::path& database, const std::atomic<bool>* stop_requested) {
+void export_sqlite(const fs::path& consolidated_dir, const fs::path& database, const std::vector<PartitionRunRow>& runs,
+                   const std::atomic<bool>* stop_requested) {
     fs::path partial = database;
     partial += ".partial";
     std::error_code ec;
@@ -167,7 +206,9 @@ void export_sqlite(const fs::path& consolidated_dir, const fs::path& database, c
         for (const char* table : kSqliteTables) {
             load_table(db, consolidated_dir / (std::string(table) + ".csv"), table, stop_requested);
         }
+        load_runs(db, runs, stop_requested);
         db.exec("CREATE INDEX sweep_comparison_security ON sweep_comparison (security, date)");
+        db.exec("CREATE INDEX runs_status ON runs (status)");
         db.exec("CREATE INDEX partitions_status ON partitions (status)");
         db.exec("COMMIT");
         db.close();
@@ -180,7 +221,7 @@ bool sqlite_export_available() { return true; }
 
 #else
 
-void export_sqlite(const fs::path&, const fs::path&, const std::atomic<bool>*) {
+void export_sqlite(const fs::path&, const fs::path&, const std::vector<PartitionRunRow>&, const std::atomic<bool>*) {
     throw std::runtime_error(
         "this build has no SQLite support (install libsqlite3-dev and rebuild)");
 }

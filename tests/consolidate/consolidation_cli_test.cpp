@@ -437,6 +437,17 @@ TEST_F(ConsolidationCliTest, SqliteExportHoldsEveryTable) {
     // Values keep their types: the mean of a column equals the mean of the CSV's cells.
     EXPECT_TRUE(near(scalar("SELECT avg(exec_cost_arrival_diff_bps) FROM sweep_comparison"),
                      cell_number(pooled.rows[5].at("mean")), 1e-9));
+    // Run metadata (attempts, durations, times) is in `runs`, one row per partition of the
+    // registry, not in consolidated/.
+    registry::PartitionRegistry reg(registry::PartitionRegistry::path_in(out_));
+    ASSERT_TRUE(reg.load());
+    const auto* registry = &reg;
+    EXPECT_EQ(scalar("SELECT count(*) FROM runs"), static_cast<double>(registry->size()));
+    EXPECT_EQ(scalar("SELECT count(*) FROM runs WHERE status = 'completed' AND attempts >= 1 AND duration_sec > 0 "
+                     "AND completed_at LIKE '20%Z'"),
+              static_cast<double>(registry->count(registry::PartitionStatus::kCompleted)));
+    EXPECT_EQ(scalar("SELECT count(*) FROM runs JOIN partitions USING (date, security)"),
+              static_cast<double>(registry->size()));
     sqlite3_close(db);
 }
 
