@@ -76,6 +76,30 @@ class Database {
     sqlite3* db_ = nullptr;
 };
 
+// A prepared INSERT, finalized however its scope ends; insert() runs it with the values bound
+// since the last one, every few thousand rows checking whether the run was asked to stop.
+class Insert {
+  public:
+    Insert(Database& db, const std::string& sql, const std::atomic<bool>* stop_requested)
+        : db_(db), statement_(db.prepare(sql)), stop_requested_(stop_requested) {}
+    ~Insert() { sqlite3_finalize(statement_); }
+    Insert(const Insert&) = delete;
+    Insert& operator=(const Insert&) = delete;
+
+    sqlite3_stmt* statement() { return statement_; }
+    void insert() {
+        if (sqlite3_step(statement_) != SQLITE_DONE) db_.fail("cannot insert");
+        sqlite3_reset(statement_);
+        if (++rows_ % 4096 == 0 && stop_requested_ != nullptr && stop_requested_->load()) throw Interrupted();
+    }
+
+  private:
+    Database& db_;
+    sqlite3_stmt* statement_;
+    const std::atomic<bool>* stop_requested_;
+    uint64_t rows_ = 0;
+};
+
 std::string quoted_name(std::string_view name) {
     std::string out = "\"";
     for (const char c : name) {
@@ -125,26 +149,18 @@ void load_table(Database& db, const fs::path& csv, const std::string& table, con
         insert += i > 0 ? ", ?" : "?";
     }
     db.exec(create + ")");
-    sqlite3_stmt* statement = db.prepare(insert + ")");
-    try {
-        for (uint64_t row = 1; std::getline(in, line); ++row) {
-            if (row % 4096 == 0 && stop_requested != nullptr && stop_requested->load()) throw Interrupted();
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            if (line.empty()) continue;
-            if (!split_csv_line(line, fields) || fields.size() != columns.size()) {
-                throw IoError(csv.string() + " has a malformed row");
-            }
-            for (size_t i = 0; i < fields.size(); ++i) {
-                bind_cell(db, statement, static_cast<int>(i + 1), fields[i], is_text[i]);
-            }
-            if (sqlite3_step(statement) != SQLITE_DONE) db.fail("cannot insert");
-            sqlite3_reset(statement);
+    Insert rows(db, insert + ")", stop_requested);
+    while (std::getline(in, line)) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty()) continue;
+        if (!split_csv_line(line, fields) || fields.size() != columns.size()) {
+            throw IoError(csv.string() + " has a malformed row");
         }
-    } catch (...) {
-        sqlite3_finalize(statement);
-        throw;
+        for (size_t i = 0; i < fields.size(); ++i) {
+            bind_cell(db, rows.statement(), static_cast<int>(i + 1), fields[i], is_text[i]);
+        }
+        rows.insert();
     }
-    sqlite3_finalize(statement);
 }
 
 void bind_optional_text(Database& db, sqlite3_stmt* statement, int index, const std::optional<std::string>& text) {
@@ -157,32 +173,24 @@ void bind_optional_text(Database& db, sqlite3_stmt* statement, int index, const 
 void load_runs(Database& db, const std::vector<PartitionRunRow>& runs, const std::atomic<bool>* stop_requested) {
     db.exec("CREATE TABLE runs (date TEXT, security INTEGER, status TEXT, attempts INTEGER, duration_sec REAL, "
             "started_at TEXT, completed_at TEXT, error TEXT)");
-    sqlite3_stmt* statement = db.prepare("INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-    try {
-        for (size_t row = 0; row < runs.size(); ++row) {
-            if (row % 4096 == 4095 && stop_requested != nullptr && stop_requested->load()) throw Interrupted();
-            const PartitionRunRow& run = runs[row];
-            const std::string date = run.key.date.to_string();
-            const bool bound =
-                sqlite3_bind_text(statement, 1, date.data(), static_cast<int>(date.size()), SQLITE_TRANSIENT) ==
-                    SQLITE_OK &&
-                sqlite3_bind_int64(statement, 2, static_cast<sqlite3_int64>(run.key.security)) == SQLITE_OK &&
-                sqlite3_bind_text(statement, 3, run.status.data(), static_cast<int>(run.status.size()),
-                                  SQLITE_TRANSIENT) == SQLITE_OK &&
-                sqlite3_bind_int64(statement, 4, run.attempts) == SQLITE_OK &&
-                sqlite3_bind_double(statement, 5, run.duration_sec) == SQLITE_OK;
-            if (!bound) db.fail("cannot bind a value");
-            bind_optional_text(db, statement, 6, run.started_at);
-            bind_optional_text(db, statement, 7, run.completed_at);
-            bind_optional_text(db, statement, 8, run.error);
-            if (sqlite3_step(statement) != SQLITE_DONE) db.fail("cannot insert");
-            sqlite3_reset(statement);
-        }
-    } catch (...) {
-        sqlite3_finalize(statement);
-        throw;
+    Insert rows(db, "INSERT INTO runs VALUES (?, ?, ?, ?, ?, ?, ?, ?)", stop_requested);
+    sqlite3_stmt* statement = rows.statement();
+    for (const PartitionRunRow& run : runs) {
+        const std::string date = run.key.date.to_string();
+        const bool bound =
+            sqlite3_bind_text(statement, 1, date.data(), static_cast<int>(date.size()), SQLITE_TRANSIENT) ==
+                SQLITE_OK &&
+            sqlite3_bind_int64(statement, 2, static_cast<sqlite3_int64>(run.key.security)) == SQLITE_OK &&
+            sqlite3_bind_text(statement, 3, run.status.data(), static_cast<int>(run.status.size()),
+                              SQLITE_TRANSIENT) == SQLITE_OK &&
+            sqlite3_bind_int64(statement, 4, run.attempts) == SQLITE_OK &&
+            sqlite3_bind_double(statement, 5, run.duration_sec) == SQLITE_OK;
+        if (!bound) db.fail("cannot bind a value");
+        bind_optional_text(db, statement, 6, run.started_at);
+        bind_optional_text(db, statement, 7, run.completed_at);
+        bind_optional_text(db, statement, 8, run.error);
+        rows.insert();
     }
-    sqlite3_finalize(statement);
 }
 
 void fsync_file(const fs::path& path) {

@@ -3,8 +3,9 @@
 // same name (sweep_comparison, pooled_tests, per_security_tests, cross_security_anova,
 // cross_security_pairwise, root_causes, partitions) with the CSV's columns. Cells keep their
 // values: empty -> NULL, integers -> INTEGER, other numbers -> REAL, true/false -> 1/0, the rest
-// TEXT; plus `runs`, the partitions' run metadata from the registry. The database is built beside FILE and renamed over it when complete, so FILE is always
-// either the previous export or the new one. Example queries: docs/consolidation.md.
+// TEXT; plus `runs`, the partitions' run metadata from the registry. The database is built
+// beside FILE and renamed over it when complete, so FILE is always either the previous export or
+// the new one. Example queries: docs/consolidation.md.
 
 #include <atomic>
 #include <cstdint>
