@@ -31,6 +31,24 @@ RunnablePartitions runnable_partitions(registry::PartitionRegistry& registry, ui
 }
 
 void reset_interrupted_partitions(const PipelineSettings& settings, registry::PartitionRegistry& registry) {
+    // A partition that was running when its process or node died has used that attempt
+    // (INTEGRATION 3). After its last allowed attempt it is failed, not run again: a partition
+    // that crashes whatever runs it must not loop forever across resumes.
+    std::vector<PartitionKey> exhausted;
+    registry.for_each(registry::PartitionFilter{}.with_status(registry::PartitionStatus::kRunning),
+                      [&](const registry::PartitionEntry& entry) {
+                          if (entry.attempts > settings.max_retries) exhausted.push_back(entry.key);
+                      });
+    for (const PartitionKey& key : exhausted) {
+        registry.mark_failed(key,
+                             "interrupted during its last allowed attempt (the process or node running it "
+                             "died); reset-failed to run it again",
+                             registry::Clock::now());
+    }
+    if (!exhausted.empty() && settings.progress != ProgressStyle::kNone) {
+        std::cerr << "process: " << exhausted.size()
+                  << " partitions were interrupted during their last allowed attempt; they are failed\n";
+    }
     const size_t interrupted = registry.reset_interrupted();
     if (interrupted > 0 && settings.progress != ProgressStyle::kNone) {
         std::cerr << "process: " << interrupted << " partitions were interrupted by the last run; running them again\n";

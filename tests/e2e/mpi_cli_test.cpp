@@ -136,6 +136,19 @@ protected:
         return false;
     }
 
+    // Waits until rank 0 has made completions durable in the registry's journal (its flushes
+    // come every second), so that the registry on disk knows partitions that are running.
+    static bool wait_for_journal(const fs::path& out, const std::string& op, pid_t pid) {
+        const std::string wanted = "\"op\":\"" + op + "\"";
+        for (int i = 0; i < 60000; ++i) {
+            if (read_text(out / "partition_registry.journal").find(wanted) != std::string::npos) return true;
+            int status = 0;
+            if (::waitpid(pid, &status, WNOHANG) == pid) return false;
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        return false;
+    }
+
     static std::unique_ptr<registry::PartitionRegistry> load_registry(const fs::path& out) {
         auto reg = std::make_unique<registry::PartitionRegistry>(registry::PartitionRegistry::path_in(out));
         reg->load();
@@ -218,7 +231,9 @@ TEST_F(MpiCliTest, AKilledWorkerRankEndsTheJobAndResumeCountsItsAttempts) {
     ASSERT_EQ(run(dir_ / "plain", inputs()).exit_code, 0);
     extract(dir_ / "out");
     const pid_t mpirun = spawn(under_mpirun(3, pipeline(dir_ / "out", {"process", "--workers", "1"})), dir_ / "killed.log");
-    if (!wait_for_results(dir_ / "out", 20, mpirun)) GTEST_SKIP() << "processing ended before the kill";
+    if (!wait_for_results(dir_ / "out", 20, mpirun) || !wait_for_journal(dir_ / "out", "completed", mpirun)) {
+        GTEST_SKIP() << "processing ended before the kill";
+    }
     const auto ranks = rank_pids(mpirun);
     ASSERT_TRUE(ranks.count(1)) << read_text(dir_ / "killed.log");
     ::kill(ranks.at(1), SIGKILL);
@@ -233,6 +248,25 @@ TEST_F(MpiCliTest, AKilledWorkerRankEndsTheJobAndResumeCountsItsAttempts) {
             if (entry.status == PartitionStatus::kRunning) running_attempts[entry.key.to_string()] = entry.attempts;
         });
     }
+    ASSERT_FALSE(running_attempts.empty()) << "the registry on disk shows no partition running";
+
+    // Had that been their last allowed attempt, they would be failed now, not run again (a
+    // partition that crashes its worker must not loop forever). On a copy, with no retries.
+    fs::copy(dir_ / "out", dir_ / "strict", fs::copy_options::recursive);
+    const CommandResult strict = run(dir_ / "strict", {"process", "--max-retries", "0"});
+    EXPECT_EQ(strict.exit_code, 4) << strict.output;
+    {
+        const auto strict_reg = load_registry(dir_ / "strict");
+        for (const auto& [key, attempts] : running_attempts) {
+            const auto entry = strict_reg->find(*PartitionKey::parse(key));
+            EXPECT_EQ(entry->status, PartitionStatus::kFailed) << key;
+            EXPECT_EQ(entry->attempts, attempts) << key;
+            EXPECT_NE(entry->last_error.find("interrupted during its last allowed attempt"), std::string::npos)
+                << entry->last_error;
+        }
+        EXPECT_EQ(strict_reg->count(PartitionStatus::kFailed), running_attempts.size());
+    }
+
     const CommandResult resumed = run_mpi(2, dir_ / "out", {"--resume", "--workers", "1"});
     ASSERT_EQ(resumed.exit_code, 0) << resumed.output;
     const auto reg = load_registry(dir_ / "out");
