@@ -2,28 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "cluster/reporting_listener.h"
+#include "scripted_link.h"
 
 namespace mdp::cluster {
 namespace {
-
-class ScriptedLink : public CoordinatorLink {
-  public:
-    Batch request(uint32_t count) override {
-        asked.push_back(count);
-        if (batches.empty()) return Batch{{}, true};
-        Batch batch = batches.front();
-        batches.erase(batches.begin());
-        return batch;
-    }
-    void report(const std::vector<Report>& reports) override { sent.push_back(reports); }
-    bool stop_requested() override { return stop; }
-
-    std::vector<Batch> batches;
-    std::vector<uint32_t> asked;
-    std::vector<std::vector<Report>> sent;
-    bool stop = false;
-};
 
 RemoteItem remote(const std::string& id, uint64_t size) { return RemoteItem{engine::WorkItem{id, size, 1, 0}, id + "!"}; }
 
@@ -57,31 +39,6 @@ TEST(RemoteWorkSource, ARetryIsRunHereBeforeAskingForMore) {
     EXPECT_EQ(source.next()->id, "a");
     EXPECT_EQ(source.next()->previous_attempts, 1U);
     EXPECT_EQ(link.asked.size(), 1U);
-}
-
-TEST(ReportingListener, SendsReportsInOrderAtCheckpointsDurableFirstAndPassesOnAStop) {
-    ScriptedLink link;
-    int durable = 0;
-    int stops = 0;
-    ReportingListener listener(link, [&] { ++durable; }, [&] { ++stops; });
-    const engine::WorkItem item{"a", 1, 1, 0};
-    listener.on_started(item, 1);
-    listener.on_idle_checkpoint();
-    EXPECT_EQ(durable, 0);  // nothing completed yet: no sync needed
-    listener.on_attempt_failed(item, 1, "io", true);
-    listener.on_completed(item, engine::TaskResult{{{"matched", 3}}}, 0.5);
-    EXPECT_EQ(link.sent.size(), 1U);
-    link.stop = true;
-    listener.on_idle_checkpoint();
-    EXPECT_EQ(durable, 1);
-    EXPECT_EQ(stops, 1);
-    ASSERT_EQ(link.sent.size(), 2U);
-    ASSERT_EQ(link.sent[1].size(), 2U);
-    EXPECT_EQ(link.sent[1][0].kind, Report::Kind::kFailed);
-    EXPECT_EQ(link.sent[1][1].kind, Report::Kind::kCompleted);
-    EXPECT_EQ(link.sent[1][1].counts.at("matched"), 3);
-    listener.flush();
-    EXPECT_EQ(link.sent.size(), 2U);  // nothing pending: nothing sent
 }
 
 }  // namespace
