@@ -3,7 +3,10 @@
 // (docs/exit-codes.md).
 
 #include <iostream>
+#include <optional>
 #include <variant>
+
+#include "cluster/launcher_environment.h"
 
 #include "common/errors.h"
 #include "common/exit_codes.h"
@@ -18,13 +21,23 @@
 #include "pipeline/run_directory.h"
 #include "pipeline/stop_signal.h"
 #include "registry/output_directory_lock.h"
+#ifdef MDP_WITH_MPI
+#include "cluster/mpi_coordinator_service.h"
+#include "cluster/mpi_session.h"
+#include "pipeline/cluster_process_phase.h"
+#endif
+
+namespace mdp::cluster {
+class MpiSession;
+}
 
 namespace {
 
 using mdp::ExitCode;
 using mdp::app::Phase;
 
-int run_phases(mdp::app::PipelineSettings& settings) {
+// `cluster`: the MPI job this process is rank 0 of, or null (no MPI, or a job of one rank).
+int run_phases(mdp::app::PipelineSettings& settings, const mdp::cluster::MpiSession* cluster) {
     const mdp::app::ResourcePlan plan = mdp::app::plan_resources(settings);
     mdp::app::RunDirectory run(settings.output);
     if (settings.phase == Phase::kAll || settings.phase == Phase::kExtract) {
@@ -42,7 +55,13 @@ int run_phases(mdp::app::PipelineSettings& settings) {
         run.require_extracted(settings);
     }
     if (settings.phase == Phase::kAll || settings.phase == Phase::kProcess) {
+#ifdef MDP_WITH_MPI
+        const auto summary = cluster != nullptr ? mdp::app::run_cluster_process_phase(settings, plan, run, *cluster)
+                                                : mdp::app::run_process_phase(settings, plan, run);
+#else
+        (void)cluster;
         const auto summary = mdp::app::run_process_phase(settings, plan, run);
+#endif
         if (summary.interrupted) throw mdp::Interrupted();
     }
     if (settings.phase == Phase::kAll || settings.phase == Phase::kAggregate) {
@@ -59,7 +78,7 @@ int run_phases(mdp::app::PipelineSettings& settings) {
     return to_int(ExitCode::kSuccess);
 }
 
-int run(mdp::app::PipelineSettings& settings) {
+int run(mdp::app::PipelineSettings& settings, const mdp::cluster::MpiSession* cluster) {
     switch (settings.phase) {
         case Phase::kSystemInfo:
             std::cout << mdp::app::describe_phases(mdp::app::plan_resources(settings), settings);
@@ -74,7 +93,7 @@ int run(mdp::app::PipelineSettings& settings) {
         case Phase::kProcess:
             break;
     }
-    return run_phases(settings);
+    return run_phases(settings, cluster);
 }
 
 int fail(ExitCode code, const std::string& message) {
@@ -82,14 +101,11 @@ int fail(ExitCode code, const std::string& message) {
     return to_int(code);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    auto parsed = mdp::app::parse_command_line(argc, argv);
-    if (const int* code = std::get_if<int>(&parsed)) return *code;
-    mdp::app::install_stop_handlers();
+// Runs the command, turning every failure into its message and exit code.
+template <typename Body>
+int guarded(Body&& body) {
     try {
-        return run(std::get<mdp::app::PipelineSettings>(parsed));
+        return body();
     } catch (const mdp::InputError& e) {
         return fail(ExitCode::kBadInput, e.what());
     } catch (const mdp::IoError& e) {
@@ -110,4 +126,52 @@ int main(int argc, char** argv) {
     } catch (const std::exception& e) {
         return fail(ExitCode::kInternalError, std::string("unexpected: ") + e.what());
     }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // MPI mode only when an MPI launcher started this process (docs/mpi.md); otherwise no MPI
+    // call is ever made.
+    const auto launcher = mdp::cluster::detect_launcher();
+#ifdef MDP_WITH_MPI
+    std::optional<mdp::cluster::MpiSession> mpi;
+    if (launcher) {
+        try {
+            mpi.emplace(&argc, &argv);
+        } catch (const std::exception& e) {
+            return fail(ExitCode::kInternalError, std::string("MPI: ") + e.what());
+        }
+    }
+    const mdp::cluster::MpiSession* cluster = mpi && mpi->size() > 1 ? &*mpi : nullptr;
+#else
+    if (launcher && launcher->size.value_or(1) > 1) {
+        return fail(ExitCode::kUsage, "started by an MPI launcher (" + launcher->variable +
+                                          ") but built without MPI (MDP_WITH_MPI=OFF); see docs/mpi.md");
+    }
+    const mdp::cluster::MpiSession* cluster = nullptr;
+#endif
+    auto parsed = mdp::app::parse_command_line(argc, argv);
+    if (const int* code = std::get_if<int>(&parsed)) return *code;
+    mdp::app::install_stop_handlers();
+    auto& settings = std::get<mdp::app::PipelineSettings>(parsed);
+#ifdef MDP_WITH_MPI
+    if (cluster != nullptr && !cluster->is_coordinator()) {
+        // A worker rank: it works when rank 0 says so, and ends with rank 0's exit code.
+        const int code = guarded([&] { return mdp::app::run_cluster_worker(settings, *cluster); });
+        return code;
+    }
+    const int code = guarded([&] { return run(settings, cluster); });
+    if (cluster != nullptr) {
+        try {
+            mdp::cluster::end_workers(cluster->size(), code);
+        } catch (const std::exception& e) {
+            fail(ExitCode::kInternalError, std::string("MPI: ") + e.what());
+            mdp::cluster::MpiSession::abort_job(code);
+        }
+    }
+    return code;
+#else
+    return guarded([&] { return run(settings, cluster); });
+#endif
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Configures and builds the project. Incremental and idempotent.
 #   build.sh             -> build/       Release, everything
-#   build.sh --sanitize  -> build-asan/  ASan + UBSan, RelWithDebInfo, no benchmarks
+#   build.sh --sanitize  -> build-asan/  ASan + UBSan, RelWithDebInfo, no benchmarks, no MPI
+#                                        (Open MPI's allocations would need leak suppressions)
 #   build.sh --tsan      -> build-tsan/  ThreadSanitizer, RelWithDebInfo, only the test
 #                                        executables of the TSan set (docs/tsan.md)
 # The libFuzzer tree (build-fuzz/, clang) is built by scripts/fuzz.sh.
@@ -14,7 +15,7 @@ case "${1:-}" in
   "") ;;
   --sanitize)
     build_dir="$root/build-asan"
-    args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DMDP_SANITIZE=ON -DMDP_BUILD_BENCH=OFF)
+    args=(-DCMAKE_BUILD_TYPE=RelWithDebInfo -DMDP_SANITIZE=ON -DMDP_BUILD_BENCH=OFF -DMDP_WITH_MPI=OFF)
     ;;
   --tsan)
     build_dir="$root/build-tsan"

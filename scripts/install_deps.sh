@@ -9,6 +9,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev libsqlite3-dev
   clang libclang-rt-14-dev
   libisal-dev libdeflate-dev zlib1g-dev libzstd-dev libxxhash-dev
+  openmpi-bin libopenmpi-dev
   tzdata
 )
 if [[ "${1:-}" == "--bench" ]]; then

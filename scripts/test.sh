@@ -2,7 +2,7 @@
 # The whole test suite, from a fresh clone (what .ci/run runs). Installs what is missing, then
 # runs these stages in order; the first that fails fails the script:
 #   1. Release build, every test (ctest);
-#   2. ASan + UBSan build (build-asan/), every test;
+#   2. ASan + UBSan build (build-asan/, without MPI), every test but the `mpi` label;
 #   3. ThreadSanitizer build (build-tsan/), the TSan set: `ctest -L tsan` (docs/tsan.md);
 #   4. each libFuzzer target for 30 s on its seed corpus (scripts/fuzz.sh, build-fuzz/).
 # `test.sh --no-sanitize` runs stage 1 only. Each stage prints its wall time; the measured
@@ -24,7 +24,9 @@ run_suite() {
   local build_dir="$1"
   shift
   "$root/scripts/build.sh" "$@"
-  (cd "$build_dir" && ctest --output-on-failure -j "$(nproc)" --timeout 900)
+  local exclude=()
+  [[ "${1:-}" == "--sanitize" ]] && exclude=(-LE mpi)  # MPI tests run in the Release stage only
+  (cd "$build_dir" && ctest --output-on-failure -j "$(nproc)" --timeout 900 "${exclude[@]}")
 }
 
 run_tsan() {

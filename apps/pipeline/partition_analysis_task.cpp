@@ -20,7 +20,8 @@ PartitionAnalysisTask::PartitionAnalysisTask(fs::path output_dir, analyzers::Ana
       settings_(settings),
       expected_inputs_(std::move(expected_inputs)) {}
 
-void PartitionAnalysisTask::check_input_files(const PartitionKey& key, const fs::path& directory) const {
+void PartitionAnalysisTask::check_input_files(const PartitionKey& key, const fs::path& directory,
+                                              const registry::InputCountsMap* expected) const {
     // Results are written into the partition's directory: it must be ours, not a link planted
     // to send them (or the removal of an old stats/) elsewhere.
     try {
@@ -28,11 +29,10 @@ void PartitionAnalysisTask::check_input_files(const PartitionKey& key, const fs:
     } catch (const IoError& e) {
         if (e.error_number() != ENOENT) throw engine::PermanentTaskError(e.what());
     }
-    const auto expected = expected_inputs_.find(key.to_string());
-    if (expected == expected_inputs_.end()) return;
+    if (expected == nullptr) return;
     for (const extract::InputRole role : extract::kAllInputRoles) {
-        const auto counts = expected->second.find(std::string(extract::role_name(role)));
-        const int64_t want = counts == expected->second.end() ? 0 : counts->second.bytes;
+        const auto counts = expected->find(std::string(extract::role_name(role)));
+        const int64_t want = counts == expected->end() ? 0 : counts->second.bytes;
         const fs::path file = directory / extract::partition_file_name(role);
         std::error_code error;
         const auto size = fs::file_size(file, error);
@@ -47,10 +47,16 @@ void PartitionAnalysisTask::check_input_files(const PartitionKey& key, const fs:
 }
 
 engine::TaskResult PartitionAnalysisTask::run(const engine::WorkItem& item) {
+    const auto expected = expected_inputs_.find(item.id);
+    return run_expecting(item, expected == expected_inputs_.end() ? nullptr : &expected->second);
+}
+
+engine::TaskResult PartitionAnalysisTask::run_expecting(const engine::WorkItem& item,
+                                                        const registry::InputCountsMap* expected) const {
     const auto key = PartitionKey::parse(item.id);
     if (!key) throw engine::PermanentTaskError("not a partition key: " + item.id);
     const fs::path directory = key->directory_under(output_dir_);
-    check_input_files(*key, directory);
+    check_input_files(*key, directory, expected);
     const fs::path staging = directory / kStagingDirectory;
     const fs::path final_stats = directory / kStatsDirectory;
     fs::remove_all(staging);  // left by an interrupted attempt

@@ -26,12 +26,16 @@ public:
                           std::unordered_map<std::string, registry::InputCountsMap> expected_inputs);
 
     engine::TaskResult run(const engine::WorkItem& item) override;
+    // The same with the input counts extraction recorded given by the caller (a worker rank gets
+    // them with the item from the coordinator); null: nothing is known, nothing is checked.
+    engine::TaskResult run_expecting(const engine::WorkItem& item, const registry::InputCountsMap* expected) const;
 
     static constexpr const char* kStatsDirectory = "stats";
     static constexpr const char* kStagingDirectory = "stats.partial";
 
 private:
-    void check_input_files(const PartitionKey& key, const std::filesystem::path& directory) const;
+    void check_input_files(const PartitionKey& key, const std::filesystem::path& directory,
+                           const registry::InputCountsMap* expected) const;
 
     std::filesystem::path output_dir_;
     UniqueFd output_fd_;  // paths below the output directory are checked against it

@@ -15,13 +15,6 @@ namespace mdp::app {
 // plus the CSV reader's fixed 48 MiB of buffers for the file being read.
 uint64_t estimated_analysis_memory(uint64_t input_bytes) { return 2 * input_bytes + (64ULL << 20); }
 
-namespace {
-
-struct RunnablePartitions {
-    std::vector<engine::WorkItem> items;
-    std::unordered_map<std::string, registry::InputCountsMap> inputs;  // what extraction recorded
-};
-
 RunnablePartitions runnable_partitions(registry::PartitionRegistry& registry, uint32_t max_retries) {
     RunnablePartitions runnable;
     registry.for_each({}, [&](const registry::PartitionEntry& entry) {
@@ -37,28 +30,57 @@ RunnablePartitions runnable_partitions(registry::PartitionRegistry& registry, ui
     return runnable;
 }
 
-}  // namespace
-
-engine::RunSummary run_process_phase(const PipelineSettings& settings, const ResourcePlan& plan, RunDirectory& run) {
-    registry::PartitionRegistry& registry = run.registry();
+void reset_interrupted_partitions(const PipelineSettings& settings, registry::PartitionRegistry& registry) {
+    // A partition that was running when its process or node died has used that attempt
+    // (INTEGRATION 3). After its last allowed attempt it is failed, not run again: a partition
+    // that crashes whatever runs it must not loop forever across resumes.
+    std::vector<PartitionKey> exhausted;
+    registry.for_each(registry::PartitionFilter{}.with_status(registry::PartitionStatus::kRunning),
+                      [&](const registry::PartitionEntry& entry) {
+                          if (entry.attempts > settings.max_retries) exhausted.push_back(entry.key);
+                      });
+    for (const PartitionKey& key : exhausted) {
+        registry.mark_failed(key,
+                             "interrupted during its last allowed attempt (the process or node running it "
+                             "died); reset-failed to run it again",
+                             registry::Clock::now());
+    }
+    if (!exhausted.empty() && settings.progress != ProgressStyle::kNone) {
+        std::cerr << "process: " << exhausted.size()
+                  << " partitions were interrupted during their last allowed attempt; they are failed\n";
+    }
     const size_t interrupted = registry.reset_interrupted();
     if (interrupted > 0 && settings.progress != ProgressStyle::kNone) {
         std::cerr << "process: " << interrupted << " partitions were interrupted by the last run; running them again\n";
     }
-    RunnablePartitions runnable = runnable_partitions(registry, settings.max_retries);
+}
 
+analyzers::AnalysisSettings analysis_settings(const std::string& nbbo_source) {
     analyzers::AnalysisSettings analysis;
-    analysis.nbbo_source = settings.nbbo_source == "file" ? analyzers::AnalysisSettings::NbboSource::kFile
-                                                          : analyzers::AnalysisSettings::NbboSource::kOrder;
-    PartitionAnalysisTask task(run.path(), analysis, std::move(runnable.inputs));
-    RegistryListener listener(registry, run.path());
+    analysis.nbbo_source = nbbo_source == "file" ? analyzers::AnalysisSettings::NbboSource::kFile
+                                                 : analyzers::AnalysisSettings::NbboSource::kOrder;
+    return analysis;
+}
 
+engine::EngineOptions process_engine_options(const PipelineSettings& settings, const ResourcePlan& plan) {
     engine::EngineOptions options;
     options.workers = plan.sizing.workers.value;
     options.memory_budget_bytes = plan.sizing.memory_budget_bytes.value;
     options.max_retries = settings.max_retries;
     options.retry_delay = std::chrono::milliseconds(settings.retry_delay_ms);
     options.stop_requested = &stop_requested();
+    return options;
+}
+
+engine::RunSummary run_process_phase(const PipelineSettings& settings, const ResourcePlan& plan, RunDirectory& run) {
+    registry::PartitionRegistry& registry = run.registry();
+    reset_interrupted_partitions(settings, registry);
+    RunnablePartitions runnable = runnable_partitions(registry, settings.max_retries);
+
+    PartitionAnalysisTask task(run.path(), analysis_settings(settings.nbbo_source), std::move(runnable.inputs));
+    RegistryListener listener(registry, run.path());
+
+    engine::EngineOptions options = process_engine_options(settings, plan);
     if (settings.progress != ProgressStyle::kNone) {
         options.progress.out = &std::cerr;
         options.progress.label = "process";

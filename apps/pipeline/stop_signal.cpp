@@ -29,4 +29,6 @@ void install_stop_handlers() {
 
 const std::atomic<bool>& stop_requested() { return g_stop; }
 
+void request_stop() { g_stop.store(true); }
+
 }  // namespace mdp::app

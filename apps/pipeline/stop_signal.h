@@ -9,5 +9,7 @@ namespace mdp::app {
 
 void install_stop_handlers();
 const std::atomic<bool>& stop_requested();
+// Asks for the same stop as a first signal (in MPI mode: the coordinator's kStop on a worker).
+void request_stop();
 
 }  // namespace mdp::app
