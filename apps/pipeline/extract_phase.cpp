@@ -148,6 +148,8 @@ void run_extract_phase(const PipelineSettings& settings, const ResourcePlan& pla
     options.inputs = settings.inputs;
     options.timezone = settings.timezone;
     options.keep_columns = settings.columns;
+    // A full run analyses what it extracts: a column the analysis needs must be there.
+    options.require_analysed_columns = settings.phase == Phase::kAll;
     options.start_mode = settings.restart  ? extract::StartMode::kRestart
                          : settings.resume || settings.append ? extract::StartMode::kResume
                                            : extract::StartMode::kFresh;

@@ -33,6 +33,10 @@ struct ExtractionOptions {
     std::vector<InputSpec> inputs;  // see input_list.h for expanding directories
     std::string timezone = "Australia/Sydney";
     std::vector<std::string> keep_columns;  // empty: keep every column
+    // Every input must have (and --columns keep) each column the analysis reads, or the run
+    // stops before reading a row (docs/validation.md). Off for extraction alone, which splits
+    // any CSV with the key columns; the analysed columns it has are checked either way.
+    bool require_analysed_columns = false;
     StartMode start_mode = StartMode::kFresh;
 
     size_t block_bytes = 8 << 20;            // input read in blocks of whole lines this big

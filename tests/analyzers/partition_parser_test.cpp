@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "analyzers/fccp_reference_reader.h"
-#include "analyzers/integer_field.h"
+#include "common/integer_field.h"
 #include "analyzers/partition_builder.h"
 #include "analyzers/partition_reader.h"
 #include "common/errors.h"

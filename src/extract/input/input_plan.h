@@ -32,10 +32,14 @@ struct InputPlan {
 };
 
 // Reads and checks the header of `path`. `keep_columns` (normalised names, may be empty) selects
-// the columns kept in partition files; the key columns are always kept. Throws InputError for a
-// missing, unreadable or empty file, or a header without the needed columns.
+// the columns kept in partition files; the key columns are always kept. The columns the analysis
+// reads (common/analysed_columns.h) that the header has become the rules' checked columns. Throws
+// InputError for a missing, unreadable or empty file, a header without the key columns or with
+// two security columns, and, when `require_analysed_columns`, a header without a column the
+// analysis reads or a --columns list that leaves one out.
 InputPlan plan_input(InputRole role, const std::filesystem::path& path,
-                     const std::vector<std::string>& keep_columns, size_t max_line_bytes);
+                     const std::vector<std::string>& keep_columns, size_t max_line_bytes,
+                     bool require_analysed_columns = false);
 
 // Makes a later input of a role write its rows like the role's first input: partition files
 // have one header, the first input's, so an input whose columns come in another order has its

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "common/analysed_columns.h"
 #include "common/csv_fields.h"
 #include "common/csv_line_scanner.h"
 
@@ -35,6 +36,39 @@ std::string printable_excerpt(std::string_view text, size_t limit = 40) {
     }
     if (text.size() > limit) out += "...";
     return out;
+}
+
+RejectKind kind_of(CellProblem problem) {
+    switch (problem) {
+        case CellProblem::kEmpty:
+            return RejectKind::kEmptyValue;
+        case CellProblem::kNotANumber:
+            return RejectKind::kNotANumber;
+        case CellProblem::kNotIntegral:
+            return RejectKind::kNotIntegral;
+        case CellProblem::kOutOfRange:
+        case CellProblem::kNone:
+            break;
+    }
+    return RejectKind::kOutOfRange;
+}
+
+std::string describe_cell(const CheckedColumn& column, std::string_view value, CellProblem problem) {
+    const std::string what = "column '" + column.name + "'";
+    const std::string quoted = " value '" + printable_excerpt(value) + "'";
+    switch (problem) {
+        case CellProblem::kEmpty:
+            return what + " is empty";
+        case CellProblem::kNotANumber:
+            return what + quoted + " is not a number";
+        case CellProblem::kNotIntegral:
+            return what + quoted + " is not an integer";
+        case CellProblem::kOutOfRange:
+        case CellProblem::kNone:
+            break;
+    }
+    const ValueRange range = value_range(column.type);
+    return what + quoted + " is outside " + std::to_string(range.min) + " .. " + std::to_string(range.max);
 }
 
 }  // namespace
@@ -72,7 +106,8 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, const Scanned
     std::string_view security_text;
     size_t field_count = 0;
     thread_local SplitFields split;
-    const bool whole_split_needed = !rules_.kept_columns.empty() || scanned.has_quote;
+    const bool whole_split_needed =
+        !rules_.kept_columns.empty() || !rules_.checked_columns.empty() || scanned.has_quote;
     if (whole_split_needed) {
         split_csv_line(line, split);
         if (split.status != SplitStatus::kOk) {
@@ -110,6 +145,20 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, const Scanned
         verdict.reject(RejectKind::kBadSecurity, "security code '" + printable_excerpt(security_text) +
                                                      "' is not a plain non-negative integer");
         return verdict;
+    }
+    if (*security > kMaxSecurityCode) {
+        verdict.reject(RejectKind::kBadSecurity, "security code " + std::string(security_text) +
+                                                     " is above the largest, " + std::to_string(kMaxSecurityCode));
+        return verdict;
+    }
+    for (const CheckedColumn& column : rules_.checked_columns) {
+        const std::string_view cell = trim_spaces(split.fields[column.index]);
+        int64_t value = 0;
+        const CellProblem problem = read_cell(cell, column.type, value);
+        if (problem != CellProblem::kNone) {
+            verdict.reject(kind_of(problem), describe_cell(column, cell, problem));
+            return verdict;
+        }
     }
     verdict.accepted = true;
     verdict.key = PartitionKey{dates.date_of(ts), *security};
