@@ -131,7 +131,9 @@ protected:
         return row;
     }
 
+    // The role's rejects file, or "" when nothing was rejected (no rejects/ then).
     static std::string rejects_of(const fs::path& out, const std::string& role) {
+        if (!fs::exists(out / "rejects")) return "";
         for (const auto& entry : fs::directory_iterator(out / "rejects")) {
             if (entry.path().filename().string().starts_with(role + "-")) return read_text(entry.path());
         }
@@ -238,10 +240,8 @@ TEST_F(BadValuesTest, IntegralFloatsGiveTheStatsOfIntegers) {
     ASSERT_EQ(r.exit_code, 0) << r.output;
     r = run(dir_ / "floats", dir_ / "out-floats");
     ASSERT_EQ(r.exit_code, 0) << r.output;
-    for (const char* role : {"orders", "trades", "nbbo"}) {
-        const std::string rejects = rejects_of(dir_ / "out-floats", role);
-        EXPECT_EQ(std::count(rejects.begin(), rejects.end(), '\n'), 1) << role << ":\n" << rejects;
-    }
+    EXPECT_FALSE(fs::exists(dir_ / "out-floats/rejects"));
+    EXPECT_FALSE(fs::exists(dir_ / "out-plain/rejects"));
     const FileTree plain = stats_of(dir_ / "out-plain");
     const FileTree from_floats = stats_of(dir_ / "out-floats");
     ASSERT_GT(plain.size(), 0U);
