@@ -7,7 +7,6 @@
 #include <array>
 #include <cstdint>
 #include <filesystem>
-#include <limits>
 #include <string>
 #include <string_view>
 
@@ -32,9 +31,10 @@ class RowFields {
 
     // The value of an integer column, read as its type in the schema says (cell_value.h): the
     // form and range extraction has already checked, so a failure here means a partition file
-    // that did not come from extraction (or an older one).
+    // that did not come from extraction (or an older one). Spaces inside quotes are trimmed as
+    // extraction trims them (`" 5 "` is 5 there too).
     int64_t integer(size_t i) const {
-        const std::string_view t = text[i];
+        const std::string_view t = trim_spaces(text[i]);
         int64_t value = 0;
         switch (read_cell(t, columns_[i].type, value, readable)) {
             case CellProblem::kNone:

@@ -92,11 +92,13 @@ std::span<const AnalysedColumn> analysed_columns_of(InputRole role) {
 
 // The analysed columns of `plan`'s role that its rows are checked on (docs/validation.md): every
 // one the header has, except the two key columns (checked as keys) and, with --columns, those
-// projected away. With `require`, a column missing from the header or projected away stops the
+// projected away. With kRequired, a column missing from the header or projected away stops the
 // run here, before any row is read.
 std::vector<CheckedColumn> checked_columns_of(const InputPlan& plan, const std::vector<std::string>& keep_columns,
-                                              bool require) {
+                                              AnalysedColumnCheck check) {
     std::vector<CheckedColumn> checked;
+    if (check == AnalysedColumnCheck::kNone) return checked;
+    const bool require = check == AnalysedColumnCheck::kRequired;
     for (const AnalysedColumn& column : analysed_columns_of(plan.role)) {
         const auto index = find_column(plan.header, plan.path, column);
         if (!index) {
@@ -142,7 +144,7 @@ void conform_to_first(InputPlan& plan, const InputPlan& first) {
 
 InputPlan plan_input(InputRole role, const std::filesystem::path& path,
                      const std::vector<std::string>& keep_columns, size_t max_line_bytes,
-                     bool require_analysed_columns) {
+                     AnalysedColumnCheck check) {
     // The header is read through the input layer (compression detected by content); the file
     // must still be a regular file, whose size and modification time identify it for resume.
     std::unique_ptr<ByteSource> source = open_byte_source(path);  // `-`, FIFOs and files
@@ -183,7 +185,7 @@ InputPlan plan_input(InputRole role, const std::filesystem::path& path,
     plan.rules.timestamp_column = *timestamp;
     plan.rules.security_column = *security;
     plan.rules.max_line_bytes = max_line_bytes;
-    plan.rules.checked_columns = checked_columns_of(plan, keep_columns, require_analysed_columns);
+    plan.rules.checked_columns = checked_columns_of(plan, keep_columns, check);
     if (!keep_columns.empty()) {
         for (size_t i = 0; i < plan.header.field_count(); ++i) {
             const bool wanted = std::find(keep_columns.begin(), keep_columns.end(),

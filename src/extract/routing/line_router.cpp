@@ -4,7 +4,7 @@
 #include <cstring>
 #include <unordered_map>
 
-#include "common/analysed_columns.h"
+#include "common/cell_value.h"
 #include "common/csv_fields.h"
 #include "common/csv_line_scanner.h"
 
