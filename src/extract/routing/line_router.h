@@ -47,12 +47,13 @@ public:
 
 private:
     struct LineVerdict;
-    // `line` is `scanned.text` without its '\r'. With --columns, an accepted line's projection is
-    // appended to `projections`.
+    // `line` is `scanned.text` without its '\r', inside the block that begins at `block_start`.
+    // With --columns, an accepted line's projection is appended to `projections`.
     LineVerdict examine(std::string_view line, const ScannedLine& scanned, LocalDateCache& dates,
-                        std::string& projections) const;
+                        std::string& projections, const char* block_start) const;
 
     RoutingRules rules_;
+    size_t checked_fields_ = 0;  // fields up to the last checked column
 };
 
 }  // namespace mdp::extract
