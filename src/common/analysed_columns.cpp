@@ -23,8 +23,8 @@ std::optional<size_t> find_column(const CsvHeader& header, const std::filesystem
         if (!index) continue;
         if (found) {
             throw InputError(file, 1,
-                             "header has more than one column for '" + names_text(column) +
-                                 "' ('" + header.original_names()[*found] + "' and '" +
+                             "header has more than one column for '" + names_text(column) + "' ('" +
+                                 header.original_names()[*found] + "' and '" +
                                  header.original_names()[*index] + "')");
         }
         found = index;

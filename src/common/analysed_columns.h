@@ -8,8 +8,8 @@
 #include <cstddef>
 #include <filesystem>
 #include <optional>
-#include <string>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 

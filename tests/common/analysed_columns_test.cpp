@@ -20,7 +20,8 @@ TEST(AnalysedColumns, SecurityByAnyNameButNotTwo) {
         find_column(two, "f.csv", kSecurityColumn);
         ADD_FAILURE() << "no InputError";
     } catch (const InputError& e) {
-        EXPECT_NE(std::string(e.what()).find("more than one column for 'security_code/securitycode/orderbookid'"),
+        EXPECT_NE(std::string(e.what()).find(
+                      "more than one column for 'security_code/securitycode/orderbookid'"),
                   std::string::npos)
             << e.what();
     }
@@ -32,7 +33,8 @@ TEST(AnalysedColumns, ResolveNamesTheMissingColumn) {
         resolve_columns(header, "n.csv", kNbboColumns);
         ADD_FAILURE() << "no InputError";
     } catch (const InputError& e) {
-        EXPECT_NE(std::string(e.what()).find("n.csv:1: header has no column 'offerprice'"), std::string::npos)
+        EXPECT_NE(std::string(e.what()).find("n.csv:1: header has no column 'offerprice'"),
+                  std::string::npos)
             << e.what();
     }
 }
@@ -45,8 +47,9 @@ TEST(AnalysedColumns, TypesOfTheColumns) {
     EXPECT_EQ(kTradeColumns[trade_column::kPrice].type, ValueType::kPrice);
     EXPECT_EQ(kTradeColumns[trade_column::kOrderId].type, ValueType::kId);
     EXPECT_EQ(kNbboColumns[nbbo_column::kBid].type, ValueType::kQuotePrice);
-    for (const auto* columns : {&kOrderColumns[order_column::kSecurity], &kTradeColumns[trade_column::kSecurity],
-                                &kNbboColumns[nbbo_column::kSecurity]}) {
+    for (const auto* columns :
+         {&kOrderColumns[order_column::kSecurity], &kTradeColumns[trade_column::kSecurity],
+          &kNbboColumns[nbbo_column::kSecurity]}) {
         EXPECT_EQ(columns->type, ValueType::kSecurity);
     }
 }

@@ -65,10 +65,30 @@ TEST(ParseIntegerText, PlainIntegersAndIntegralFloats) {
 }
 
 TEST(ParseIntegerText, RejectsEverythingElse) {
-    for (const char* text :
-         {"", "-", "+5", "1e3", "1E3", "3330.5", "3330.", ".0", "-.0", "3330.0.0", " 5", "5 ", "abc", "NaN",
-          "nan", "inf", "0x10", "1,5", "9223372036854775808", "-9223372036854775809",
-          "12345678901234567890123", "9223372036854775808.0", "3330.01", "3330.0e0"}) {
+    for (const char* text : {"",
+                             "-",
+                             "+5",
+                             "1e3",
+                             "1E3",
+                             "3330.5",
+                             "3330.",
+                             ".0",
+                             "-.0",
+                             "3330.0.0",
+                             " 5",
+                             "5 ",
+                             "abc",
+                             "NaN",
+                             "nan",
+                             "inf",
+                             "0x10",
+                             "1,5",
+                             "9223372036854775808",
+                             "-9223372036854775809",
+                             "12345678901234567890123",
+                             "9223372036854775808.0",
+                             "3330.01",
+                             "3330.0e0"}) {
         int64_t value = 42;
         EXPECT_FALSE(parse_integer_text(text, value)) << text;
         EXPECT_EQ(value, 42) << text;
@@ -90,7 +110,8 @@ TEST(ReadCell, ProblemsAreClassified) {
     expect_problem("", ValueType::kCode, CellProblem::kEmpty);
     expect_problem("", ValueType::kTimestamp, CellProblem::kEmpty);
     expect_problem("", ValueType::kSecurity, CellProblem::kEmpty);
-    for (const char* text : {"abc", "NaN", "nan", "1e3", "+5", "-", "0x10", "3330.", "1 2", "5\t"}) {
+    for (const char* text :
+         {"abc", "NaN", "nan", "1e3", "+5", "-", "0x10", "3330.", "1 2", "5\t"}) {
         expect_problem(text, ValueType::kPrice, CellProblem::kNotANumber);
         expect_problem(text, ValueType::kQuotePrice, CellProblem::kNotANumber);
     }
@@ -114,17 +135,19 @@ TEST(ReadCell, RangeBoundariesOfEveryType) {
         int64_t min;
         int64_t max;
     };
-    for (const Case& c : {Case{ValueType::kId, 0, INT64_MAX}, Case{ValueType::kTimestamp, 0, INT64_MAX},
-                          Case{ValueType::kSecurity, 0, INT64_MAX}, Case{ValueType::kPrice, 0, 1'000'000'000},
-                          Case{ValueType::kQuotePrice, 0, 1'000'000'000},
-                          Case{ValueType::kQuantity, 0, 1'000'000'000}, Case{ValueType::kCode, 0, INT32_MAX}}) {
+    for (const Case& c :
+         {Case{ValueType::kId, 0, INT64_MAX}, Case{ValueType::kTimestamp, 0, INT64_MAX},
+          Case{ValueType::kSecurity, 0, INT64_MAX}, Case{ValueType::kPrice, 0, 1'000'000'000},
+          Case{ValueType::kQuotePrice, 0, 1'000'000'000},
+          Case{ValueType::kQuantity, 0, 1'000'000'000}, Case{ValueType::kCode, 0, INT32_MAX}}) {
         EXPECT_EQ(value_range(c.type).min, c.min);
         EXPECT_EQ(value_range(c.type).max, c.max);
         expect_value(std::to_string(c.min), c.type, c.min);
         expect_value(std::to_string(c.max), c.type, c.max);
         expect_value(std::to_string(c.max) + ".0", c.type, c.max);
         expect_problem(std::to_string(c.min - 1), c.type, CellProblem::kOutOfRange);
-        if (c.max < INT64_MAX) expect_problem(std::to_string(c.max + 1), c.type, CellProblem::kOutOfRange);
+        if (c.max < INT64_MAX)
+            expect_problem(std::to_string(c.max + 1), c.type, CellProblem::kOutOfRange);
         expect_problem("9223372036854775808", c.type, CellProblem::kOutOfRange);
         expect_problem("-9223372036854775808", c.type, CellProblem::kOutOfRange);
         expect_value("-0", c.type, 0);

@@ -86,7 +86,7 @@ struct BadRow {
 };
 
 class BadValuesTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         dir_ = fresh_scratch_dir();
         const CommandResult r = run_shell(shell_quote(binary("generate_market_data")) + " -q -o " +
@@ -110,16 +110,18 @@ protected:
         write_text(to / "nbbo.csv", files[2].text());
     }
 
-    CommandResult run(const fs::path& in, const fs::path& out, const std::string& extra = "") const {
-        return run_shell(shell_quote(binary("run_multidataset_pipeline")) + " --progress none --orders " +
-                         shell_quote((in / "orders.csv").string()) + " --trades " +
-                         shell_quote((in / "trades.csv").string()) + " --nbbo " +
-                         shell_quote((in / "nbbo.csv").string()) + " -o " + shell_quote(out.string()) + " " +
-                         extra + " 2>&1");
+    CommandResult run(const fs::path& in, const fs::path& out,
+                      const std::string& extra = "") const {
+        return run_shell(shell_quote(binary("run_multidataset_pipeline")) +
+                         " --progress none --orders " + shell_quote((in / "orders.csv").string()) +
+                         " --trades " + shell_quote((in / "trades.csv").string()) + " --nbbo " +
+                         shell_quote((in / "nbbo.csv").string()) + " -o " +
+                         shell_quote(out.string()) + " " + extra + " 2>&1");
     }
 
     // Appends to `file` a copy of its template row with `column` set to `value`.
-    static BadRow append(CsvFile& file, const std::string& column, const std::string& value, std::string kind) {
+    static BadRow append(CsvFile& file, const std::string& column, const std::string& value,
+                         std::string kind) {
         std::vector<std::string> cells = file.template_row();
         cells[file.column(column)] = value;
         BadRow row;
@@ -135,7 +137,8 @@ protected:
     static std::string rejects_of(const fs::path& out, const std::string& role) {
         if (!fs::exists(out / "rejects")) return "";
         for (const auto& entry : fs::directory_iterator(out / "rejects")) {
-            if (entry.path().filename().string().starts_with(role + "-")) return read_text(entry.path());
+            if (entry.path().filename().string().starts_with(role + "-"))
+                return read_text(entry.path());
         }
         return "";
     }
@@ -158,16 +161,20 @@ TEST_F(BadValuesTest, EachBadCellIsOneRejectedRowAndItsPartitionIsStillAnalysed)
     const std::string nul_text = std::string("Rest") + '\0' + "of Day";
     bad.emplace_back("orders", append(orders(), "price", "abc", "not_a_number"));
     bad.emplace_back("orders", append(orders(), "national_bid", "NaN", "not_a_number"));
-    bad.emplace_back("orders", append(orders(), "order_id", "12345678901234567890123", "out_of_range"));
+    bad.emplace_back("orders",
+                     append(orders(), "order_id", "12345678901234567890123", "out_of_range"));
     bad.emplace_back("orders", append(orders(), "order_id", "", "empty_value"));
-    bad.emplace_back("orders", append(orders(), "security_code", "18446744073709551615", "bad_security"));
-    bad.emplace_back("orders", append(orders(), "quantity", "-9223372036854775808", "out_of_range"));
+    bad.emplace_back("orders",
+                     append(orders(), "security_code", "18446744073709551615", "bad_security"));
+    bad.emplace_back("orders",
+                     append(orders(), "quantity", "-9223372036854775808", "out_of_range"));
     bad.emplace_back("orders", append(orders(), "quantity", "3330.5", "not_integral"));
     bad.emplace_back("orders", append(orders(), "timevaliditydecoded", nul_text, ""));
     bad.emplace_back("orders", append(orders(), "quantity", "3330.0", ""));
     bad.emplace_back("trades", append(trades(), "orderid", "12ab", "not_a_number"));
     bad.emplace_back("trades", append(trades(), "quantity", "9223372036854775807", "out_of_range"));
-    bad.emplace_back("trades", append(trades(), "tradeprice", "-9223372036854775808", "out_of_range"));
+    bad.emplace_back("trades",
+                     append(trades(), "tradeprice", "-9223372036854775808", "out_of_range"));
     bad.emplace_back("trades", append(trades(), "tradeprice", "3330.000", ""));
     bad.emplace_back("nbbo", append(nbbo(), "bidprice", "NaN", "not_a_number"));
     bad.emplace_back("nbbo", append(nbbo(), "offerprice", "", ""));  // no quote: allowed
@@ -178,15 +185,17 @@ TEST_F(BadValuesTest, EachBadCellIsOneRejectedRowAndItsPartitionIsStillAnalysed)
 
     for (const auto& [role, row] : bad) {
         const std::string rejects = rejects_of(dir_ / "out", role);
-        const std::string prefix = std::to_string(row.line) + "," + std::to_string(row.byte_offset) + ",";
+        const std::string prefix =
+            std::to_string(row.line) + "," + std::to_string(row.byte_offset) + ",";
         if (row.kind.empty()) {
-            EXPECT_EQ(rejects.find("\n" + prefix), std::string::npos) << row.text << "\n" << rejects;
+            EXPECT_EQ(rejects.find("\n" + prefix), std::string::npos) << row.text << "\n"
+                                                                      << rejects;
             continue;
         }
         const size_t at = rejects.find("\n" + prefix + row.kind + ",");
-        EXPECT_NE(at, std::string::npos) << role << " line " << row.line << " not rejected as " << row.kind
-                                         << ":\n"
-                                         << rejects;
+        EXPECT_NE(at, std::string::npos)
+            << role << " line " << row.line << " not rejected as " << row.kind << ":\n"
+            << rejects;
     }
     // One rejected row per bad cell, nothing else: 7 orders, 3 trades, 1 NBBO quote.
     const auto data_lines = [](const std::string& text) {
@@ -198,7 +207,8 @@ TEST_F(BadValuesTest, EachBadCellIsOneRejectedRowAndItsPartitionIsStillAnalysed)
     const std::string orders_rejects = rejects_of(dir_ / "out", "orders");
     EXPECT_NE(orders_rejects.find("column 'price' value 'abc' is not a number"), std::string::npos)
         << orders_rejects;
-    EXPECT_NE(orders_rejects.find("column 'quantity' value '-9223372036854775808' is outside 0 .. 1000000000"),
+    EXPECT_NE(orders_rejects.find(
+                  "column 'quantity' value '-9223372036854775808' is outside 0 .. 1000000000"),
               std::string::npos)
         << orders_rejects;
 
@@ -210,7 +220,8 @@ TEST_F(BadValuesTest, EachBadCellIsOneRejectedRowAndItsPartitionIsStillAnalysed)
     EXPECT_EQ(reg.count(PartitionStatus::kCompleted), reg.size());
     bool nul_row_kept = false;
     for (const auto& [path, content] : read_tree(dir_ / "out/partitions")) {
-        if (path.ends_with("orders.csv") && content.find(nul_text) != std::string::npos) nul_row_kept = true;
+        if (path.ends_with("orders.csv") && content.find(nul_text) != std::string::npos)
+            nul_row_kept = true;
     }
     EXPECT_TRUE(nul_row_kept);
 }
@@ -230,9 +241,10 @@ TEST_F(BadValuesTest, IntegralFloatsGiveTheStatsOfIntegers) {
             file.rows[r] = join(cells);
         }
     };
-    as_float(floats[0], {"order_id", "price", "quantity", "leavesquantity", "national_bid", "national_offer", "bid",
-                         "offer", "side", "sequence"});
-    as_float(floats[1], {"orderid", "tradeprice", "quantity", "nationalbidpricesnapshot", "dealsource"});
+    as_float(floats[0], {"order_id", "price", "quantity", "leavesquantity", "national_bid",
+                         "national_offer", "bid", "offer", "side", "sequence"});
+    as_float(floats[1],
+             {"orderid", "tradeprice", "quantity", "nationalbidpricesnapshot", "dealsource"});
     as_float(floats[2], {"bidprice", "offerprice"});
     write(dir_ / "floats", floats);
 
@@ -266,7 +278,8 @@ TEST_F(BadValuesTest, HeaderProblemsStopTheRunWithExitThree) {
         write(dir_ / "no_id", files);
         const CommandResult r = run(dir_ / "no_id", dir_ / "out-no-id");
         EXPECT_EQ(r.exit_code, 3) << r.output;
-        EXPECT_NE(r.output.find("orders.csv:1: header lacks the column 'order_id', which the analysis reads"),
+        EXPECT_NE(r.output.find(
+                      "orders.csv:1: header lacks the column 'order_id', which the analysis reads"),
                   std::string::npos)
             << r.output;
         EXPECT_FALSE(fs::exists(dir_ / "out-no-id/partitions"));
@@ -289,7 +302,8 @@ TEST_F(BadValuesTest, HeaderProblemsStopTheRunWithExitThree) {
     // --columns that leaves out a column the analysis reads.
     {
         write(dir_ / "plain", files_);
-        const CommandResult r = run(dir_ / "plain", dir_ / "out-columns", "--columns order_id,price");
+        const CommandResult r =
+            run(dir_ / "plain", dir_ / "out-columns", "--columns order_id,price");
         EXPECT_EQ(r.exit_code, 3) << r.output;
         EXPECT_NE(r.output.find("--columns leaves out the column"), std::string::npos) << r.output;
         EXPECT_FALSE(fs::exists(dir_ / "out-columns/partitions"));
