@@ -130,6 +130,10 @@ void run_extract_phase(const PipelineSettings& settings, const ResourcePlan& pla
     options.inputs = settings.inputs;
     options.timezone = settings.timezone;
     options.keep_columns = settings.columns;
+    // Rows with a bad cell in a column the analysis reads are rejected here, with the input's
+    // line; a full run analyses what it extracts, so there such a column must be there.
+    options.analysed_columns = settings.phase == Phase::kAll ? extract::AnalysedColumnCheck::kRequired
+                                                             : extract::AnalysedColumnCheck::kPresent;
     options.start_mode = settings.restart  ? extract::StartMode::kRestart
                          : settings.resume || settings.append ? extract::StartMode::kResume
                                            : extract::StartMode::kFresh;

@@ -1,6 +1,7 @@
 // Measures LineRouter::route, the parallel stage of extraction (field scan, key parsing, local
 // date lookup, grouping by partition), on blocks of generated orders lines, keeping whole lines
-// or a --columns projection: its bytes/s per core bounds how fast one input can be partitioned.
+// or a --columns projection, with or without the checks of the analysed columns (a full run's
+// extraction, docs/validation.md): its bytes/s per core bounds how fast one input can be partitioned.
 
 #include <benchmark/benchmark.h>
 
@@ -10,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/analysed_columns.h"
 #include "common/csv_header.h"
 #include "extract/blocks.h"
 #include "extract/routing/line_router.h"
@@ -42,7 +44,7 @@ const MarketTimeZone& sydney() {
 
 // The rules plan_input (src/extract/input_plan.cpp) builds from an orders header.
 RoutingRules orders_routing_rules(std::string_view header_line,
-                                  const std::vector<std::string>& keep_columns) {
+                                  const std::vector<std::string>& keep_columns, bool check) {
     const mdp::CsvHeader header = mdp::CsvHeader::parse(header_line, "orders.csv");
     RoutingRules rules;
     rules.field_count = header.field_count();
@@ -55,17 +57,23 @@ RoutingRules orders_routing_rules(std::string_view header_line,
             rules.kept_columns.push_back(i);
         }
     }
+    for (const mdp::AnalysedColumn& column : mdp::kOrderColumns) {
+        const auto index = mdp::find_column(header, "orders.csv", column);
+        if (!check || !index || *index == rules.timestamp_column || *index == rules.security_column) continue;
+        rules.checked_columns.push_back({*index, column.type, header.names()[*index]});
+    }
     rules.zone = &sydney();
     return rules;
 }
 
 // state.range(0): block size in bytes (whole lines, at most that many).
-void BM_LineRouterRoute(benchmark::State& state, const std::vector<std::string>& keep_columns) {
+void BM_LineRouterRoute(benchmark::State& state, const std::vector<std::string>& keep_columns,
+                        bool check = false) {
     const mdp::bench::SampleOrders& sample = mdp::bench::sample_orders();
     const std::string_view block_text =
         mdp::bench::whole_lines_prefix(sample.rows, static_cast<size_t>(state.range(0)));
     const auto rows = static_cast<int64_t>(std::count(block_text.begin(), block_text.end(), '\n'));
-    const LineRouter router(orders_routing_rules(sample.header, keep_columns));
+    const LineRouter router(orders_routing_rules(sample.header, keep_columns, check));
     LocalDateCache dates(sydney());  // one per routing thread, kept across blocks
 
     BufferPool pool(block_text.size() + 1);  // the routed text is recycled as in the extractor
@@ -93,6 +101,10 @@ void BM_LineRouterRoute(benchmark::State& state, const std::vector<std::string>&
 const std::vector<std::string> kWholeLine{};
 
 BENCHMARK_CAPTURE(BM_LineRouterRoute, whole_line, kWholeLine)
+    ->Arg(1 << 20)
+    ->Arg(8 << 20)
+    ->Unit(benchmark::kMillisecond);
+BENCHMARK_CAPTURE(BM_LineRouterRoute, whole_line_analysed_columns_checked, kWholeLine, true)
     ->Arg(1 << 20)
     ->Arg(8 << 20)
     ->Unit(benchmark::kMillisecond);

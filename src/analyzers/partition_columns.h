@@ -1,6 +1,6 @@
 #pragma once
-// The columns the analysis reads from each partition file (SPEC 1.1 - 1.3), by name, and how a
-// row's fields become an OrderEvent, TradeRow or NbboQuote - in this order of checks: the
+// How a row's fields of the columns the analysis reads (common/analysed_columns.h: the schema
+// extraction checks too) become an OrderEvent, TradeRow or NbboQuote - in this order of checks: the
 // security first, then each column, so that a row with several problems always reports the
 // same one. Used by the parser (partition_parser.cpp) and by the tests' reference reader.
 
@@ -10,48 +10,10 @@
 #include "analyzers/csv_header.h"
 #include "analyzers/partition_rows.h"
 #include "analyzers/row_fields.h"
+#include "common/analysed_columns.h"
 #include "common/partition_key.h"
 
 namespace mdp::analyzers {
-
-inline const WantedColumn kSecurityColumn{{"security_code", "securitycode", "orderbookid"}};
-
-namespace order_column {
-enum : size_t {
-    kOrderId,
-    kTimestamp,
-    kSecurity,
-    kPrice,
-    kSide,
-    kChangeReason,
-    kQuantity,
-    kLeaves,
-    kExchangeOrderType,
-    kNationalBid,
-    kNationalOffer,
-    kBid,
-    kOffer,
-    kSequence,
-    kCount
-};
-}  // namespace order_column
-
-inline const std::array<WantedColumn, order_column::kCount> kOrderColumns{{
-    {{"order_id"}},
-    {{"timestamp"}},
-    kSecurityColumn,
-    {{"price"}},
-    {{"side"}},
-    {{"changereason"}},
-    {{"quantity"}},
-    {{"leavesquantity"}},
-    {{"exchangeordertype"}},
-    {{"national_bid"}},
-    {{"national_offer"}},
-    {{"bid"}},
-    {{"offer"}},
-    {{"sequence"}},
-}};
 
 inline OrderEvent order_event_of(const RowFields<order_column::kCount>& f, uint32_t row,
                                  SecurityCode security) {
@@ -75,31 +37,6 @@ inline OrderEvent order_event_of(const RowFields<order_column::kCount>& f, uint3
     return e;
 }
 
-namespace trade_column {
-enum : size_t {
-    kOrderId,
-    kTradeTime,
-    kSecurity,
-    kDealSource,
-    kNationalBid,
-    kNationalOffer,
-    kPrice,
-    kQuantity,
-    kCount
-};
-}  // namespace trade_column
-
-inline const std::array<WantedColumn, trade_column::kCount> kTradeColumns{{
-    {{"orderid"}},
-    {{"tradetime"}},
-    kSecurityColumn,
-    {{"dealsource"}},
-    {{"nationalbidpricesnapshot"}},
-    {{"nationalofferpricesnapshot"}},
-    {{"tradeprice"}},
-    {{"quantity"}},
-}};
-
 inline TradeRow trade_row_of(const RowFields<trade_column::kCount>& f, uint32_t row,
                              SecurityCode security) {
     using namespace trade_column;
@@ -115,17 +52,6 @@ inline TradeRow trade_row_of(const RowFields<trade_column::kCount>& f, uint32_t 
     t.row = row;
     return t;
 }
-
-namespace nbbo_column {
-enum : size_t { kTimestamp, kSecurity, kBid, kOffer, kCount };
-}  // namespace nbbo_column
-
-inline const std::array<WantedColumn, nbbo_column::kCount> kNbboColumns{{
-    {{"timestamp"}},
-    kSecurityColumn,
-    {{"bidprice"}},
-    {{"offerprice"}},
-}};
 
 inline NbboQuote nbbo_quote_of(const RowFields<nbbo_column::kCount>& f, uint32_t row,
                                SecurityCode security) {

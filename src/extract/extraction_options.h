@@ -21,6 +21,14 @@ enum class StartMode {
     kRestart,  // throw away any earlier extraction in the directory and start over
 };
 
+// How much of the schema of analysed columns (common/analysed_columns.h, docs/validation.md)
+// extraction enforces.
+enum class AnalysedColumnCheck {
+    kNone,      // only the key columns are checked (a plain splitter)
+    kPresent,   // the analysed columns an input has are checked in every row
+    kRequired,  // and an input that lacks one (or --columns that leaves one out) stops the run
+};
+
 // One input file and what it holds. Inputs are read in the order given (their ordinal), which is
 // the order of rows within every partition file (docs/design/storage.md, "Inputs").
 struct InputSpec {
@@ -34,6 +42,9 @@ struct ExtractionOptions {
     std::vector<InputSpec> inputs;  // see input_list.h for expanding directories
     std::string timezone = "Australia/Sydney";
     std::vector<std::string> keep_columns;  // empty: keep every column
+    // The command line checks the analysed columns an input has (`extract`), and requires them
+    // in a full run, which analyses what it extracts.
+    AnalysedColumnCheck analysed_columns = AnalysedColumnCheck::kNone;
     StartMode start_mode = StartMode::kFresh;
 
     size_t block_bytes = 8 << 20;            // input read in blocks of whole lines this big

@@ -169,7 +169,8 @@ private:
     void plan_inputs() {
         std::array<std::optional<size_t>, 3> first_of_role;
         for (const InputSpec& input : options_.inputs) {
-            InputPlan plan = plan_input(input.role, input.path, options_.keep_columns, options_.max_line_bytes);
+            InputPlan plan = plan_input(input.role, input.path, options_.keep_columns, options_.max_line_bytes,
+                                        options_.analysed_columns);
             std::optional<size_t>& first = first_of_role[index_of(input.role)];
             if (first) {
                 conform_to_first(plan, plans_[*first]);

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "analyzers/fccp_reference_reader.h"
-#include "analyzers/integer_field.h"
+#include "common/integer_field.h"
 #include "analyzers/partition_builder.h"
 #include "analyzers/partition_reader.h"
 #include "common/errors.h"
@@ -380,6 +380,45 @@ TEST(PartitionParser, QuotedLinesParseAndRowsKeepTheirIndex) {
     EXPECT_EQ(describe(quotes[1]), "2 0 12 1");
     EXPECT_EQ(count_data_rows_in("h\n1\n\r\n\n2"), 2U);
     EXPECT_EQ(count_data_rows_in("h"), 0U);
+}
+
+// The cells are read by the schema extraction checks (common/cell_value.h): integral floats are
+// their integer (partition files keep the input's text), each column has its range.
+TEST(PartitionParser, IntegralFloatsAreIntegersAndRangesHold) {
+    const auto quotes = parse_nbbo_quotes(
+        "timestamp,orderbookid,bidprice,offerprice\n"
+        "1,7,3330.0,3340.00\n"
+        "2,7,\" 3330.000000 \",\n"
+        "3,7,-0,1000000000\n",
+        "mem", kSecurity);
+    ASSERT_EQ(quotes.size(), 3U);
+    EXPECT_EQ(describe(quotes[0]), "1 3330 3340 0");
+    EXPECT_EQ(describe(quotes[1]), "2 3330 0 1");
+    EXPECT_EQ(describe(quotes[2]), "3 0 1000000000 2");
+    const std::string header = "timestamp,orderbookid,bidprice,offerprice\n";
+    EXPECT_EQ(error_of(header + "1,7,1000000001,11\n"),
+              "store:nbbo:2: column 'bidprice' '1000000001' is out of range");
+    EXPECT_EQ(error_of(header + "1,7,-9223372036854775808,11\n"),
+              "store:nbbo:2: column 'bidprice' '-9223372036854775808' is out of range");
+    EXPECT_EQ(error_of(header + "1,7,NaN,11\n"), "store:nbbo:2: column 'bidprice' 'NaN' is not an integer");
+    EXPECT_EQ(error_of(header + "-1,7,1,11\n"), "store:nbbo:2: column 'timestamp' '-1' is out of range");
+
+    const std::string orders_header =
+        "order_id,timestamp,security_code,price,side,changereason,quantity,leavesquantity,exchangeordertype,"
+        "national_bid,national_offer,bid,offer,sequence\n";
+    const auto events = parse_order_events(
+        orders_header + "7000000000000000101.0,5,7,3330.0,1.0,6.00,200.0,100.0,2048.0,3320.0,3340.0,,,9.0\n", "mem",
+        kSecurity);
+    ASSERT_EQ(events.size(), 1U);
+    EXPECT_EQ(describe(events[0]), "7000000000000000101 5 9 3330 200 100 3320 3340 0 0 1 6 2048 0");
+    for (const char* quantity : {"-9223372036854775808", "9223372036854775807", "1000000001", "-1"}) {
+        try {
+            parse_order_events(orders_header + "1,5,7,3330,1,6," + quantity + ",0,2048,,,,,9\n", "mem", kSecurity);
+            ADD_FAILURE() << quantity << " accepted";
+        } catch (const InputError& e) {
+            EXPECT_EQ(std::string(e.what()), "mem:2: column 'quantity' '" + std::string(quantity) + "' is out of range");
+        }
+    }
 }
 
 }  // namespace

@@ -8,7 +8,7 @@
 
 #include "analyzers/csv_header.h"
 #include "analyzers/hand_worked_partition.h"
-#include "analyzers/integer_field.h"
+#include "common/integer_field.h"
 #include "analyzers/partition_analysis.h"
 #include "analyzers/partition_builder.h"
 #include "common/errors.h"

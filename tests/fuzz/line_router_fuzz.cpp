@@ -7,7 +7,10 @@
 //
 // Input: byte 0 = field count - 1 (mod 32), byte 1 = timestamp column, byte 2 = security column
 // (both mod the field count), byte 3 bit 0 = project columns (--columns: every other field,
-// reversed), byte 4 = line length limit (8 + 4 x byte); the rest is the block.
+// reversed), byte 3 bit 1 = check the other columns as analysed columns (their type cycling
+// through the value types), byte 4 = line length limit (8 + 4 x byte); the rest is the block.
+// The model of a checked cell is plain: trimmed of spaces, empty only where allowed, else an
+// optional '-' and digits (std::from_chars) with perhaps a fraction of zeros, in the type's range.
 
 #include <charconv>
 #include <cstddef>
@@ -18,6 +21,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/cell_value.h"
 #include "common/csv_fields.h"
 #include "common/partition_key.h"
 #include "extract/routing/line_router.h"
@@ -55,6 +59,26 @@ std::vector<Line> lines_of(std::string_view data) {
     return lines;
 }
 
+bool model_cell_accepts(std::string_view cell, ValueType type) {
+    while (!cell.empty() && cell.front() == ' ') cell.remove_prefix(1);
+    while (!cell.empty() && cell.back() == ' ') cell.remove_suffix(1);
+    const ValueRange range = value_range(type);
+    if (cell.empty()) return range.empty_allowed;
+    const size_t dot = cell.find('.');
+    if (dot != std::string_view::npos) {
+        if (dot + 1 == cell.size()) return false;
+        for (size_t i = dot + 1; i < cell.size(); ++i) {
+            if (cell[i] != '0') return false;
+        }
+        cell = cell.substr(0, dot);
+    }
+    if (cell.empty() || cell.front() == '+') return false;
+    int64_t value = 0;
+    const auto [end, error] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
+    if (error != std::errc() || end != cell.data() + cell.size()) return false;
+    return value >= range.min && value <= range.max;
+}
+
 // The model: the partition key of a line the rules accept.
 std::optional<PartitionKey> model(const Line& line, const RoutingRules& rules) {
     if (line.text.empty() || line.text.size() > rules.max_line_bytes) return std::nullopt;
@@ -70,7 +94,10 @@ std::optional<PartitionKey> model(const Line& line, const RoutingRules& rules) {
         return std::nullopt;
     }
     const auto security = parse_security_code(split.fields[rules.security_column]);
-    if (!security) return std::nullopt;
+    if (!security || *security > uint64_t{INT64_MAX}) return std::nullopt;
+    for (const CheckedColumn& column : rules.checked_columns) {
+        if (!model_cell_accepts(split.fields[column.index], column.type)) return std::nullopt;
+    }
     return PartitionKey{sydney().local_date(ts), *security};
 }
 
@@ -85,6 +112,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if ((data[3] & 1) != 0) {
         for (size_t c = rules.field_count; c-- > 0;) {
             if (c % 2 == 0) rules.kept_columns.push_back(c);
+        }
+    }
+    if ((data[3] & 2) != 0) {
+        constexpr ValueType kTypes[] = {ValueType::kId,         ValueType::kPrice, ValueType::kQuotePrice,
+                                        ValueType::kQuantity,   ValueType::kCode,  ValueType::kTimestamp};
+        for (size_t c = 0; c < rules.field_count; ++c) {
+            if (c == rules.timestamp_column || c == rules.security_column) continue;
+            rules.checked_columns.push_back(CheckedColumn{c, kTypes[c % 6], "c" + std::to_string(c)});
         }
     }
     rules.max_line_bytes = 8 + 4 * size_t{data[4]};

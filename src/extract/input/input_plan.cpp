@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include "common/analysed_columns.h"
 #include "common/errors.h"
 #include "extract/input/open_byte_source.h"
 
@@ -77,6 +78,49 @@ std::vector<std::string> names_missing_from(const std::vector<std::string>& name
     return missing;
 }
 
+std::span<const AnalysedColumn> analysed_columns_of(InputRole role) {
+    switch (role) {
+        case InputRole::kOrders:
+            return kOrderColumns;
+        case InputRole::kTrades:
+            return kTradeColumns;
+        case InputRole::kNbbo:
+            break;
+    }
+    return kNbboColumns;
+}
+
+// The analysed columns of `plan`'s role that its rows are checked on (docs/validation.md): every
+// one the header has, except the two key columns (checked as keys) and, with --columns, those
+// projected away. With kRequired, a column missing from the header or projected away stops the
+// run here, before any row is read.
+std::vector<CheckedColumn> checked_columns_of(const InputPlan& plan, const std::vector<std::string>& keep_columns,
+                                              AnalysedColumnCheck check) {
+    std::vector<CheckedColumn> checked;
+    if (check == AnalysedColumnCheck::kNone) return checked;
+    const bool require = check == AnalysedColumnCheck::kRequired;
+    for (const AnalysedColumn& column : analysed_columns_of(plan.role)) {
+        const auto index = find_column(plan.header, plan.path, column);
+        if (!index) {
+            if (!require) continue;
+            throw InputError(plan.path, 1, "header lacks the column '" + names_text(column) +
+                                               "', which the analysis reads; it has: " +
+                                               list_names(plan.header.names()));
+        }
+        if (*index == plan.rules.timestamp_column || *index == plan.rules.security_column) continue;
+        const std::string& name = plan.header.names()[*index];
+        const bool kept = keep_columns.empty() ||
+                          std::find(keep_columns.begin(), keep_columns.end(), name) != keep_columns.end();
+        if (!kept) {
+            if (!require) continue;
+            throw InputError(plan.path, 1, "--columns leaves out the column '" + name +
+                                               "', which the analysis reads");
+        }
+        checked.push_back(CheckedColumn{*index, column.type, name});
+    }
+    return checked;
+}
+
 }  // namespace
 
 void conform_to_first(InputPlan& plan, const InputPlan& first) {
@@ -99,7 +143,8 @@ void conform_to_first(InputPlan& plan, const InputPlan& first) {
 }
 
 InputPlan plan_input(InputRole role, const std::filesystem::path& path,
-                     const std::vector<std::string>& keep_columns, size_t max_line_bytes) {
+                     const std::vector<std::string>& keep_columns, size_t max_line_bytes,
+                     AnalysedColumnCheck check) {
     // The header is read through the input layer (compression detected by content); the file
     // must still be a regular file, whose size and modification time identify it for resume.
     std::unique_ptr<ByteSource> source = open_byte_source(path);  // `-`, FIFOs and files
@@ -124,10 +169,8 @@ InputPlan plan_input(InputRole role, const std::filesystem::path& path,
     plan.header = CsvHeader::parse(line.text, path);
 
     const auto timestamp = plan.header.find(timestamp_column(role));
-    std::optional<size_t> security;
-    for (const std::string_view name : kSecurityColumnNames) {
-        if (!security) security = plan.header.find(name);
-    }
+    // Two security columns (security_code and orderbookid, say) is an error: which one is meant?
+    const std::optional<size_t> security = find_column(plan.header, path, kSecurityColumn);
     std::vector<std::string> missing;
     if (!timestamp) missing.emplace_back("'" + std::string(timestamp_column(role)) + "'");
     if (!security) missing.emplace_back("'security_code' (or 'securitycode', 'orderbookid')");
@@ -142,6 +185,7 @@ InputPlan plan_input(InputRole role, const std::filesystem::path& path,
     plan.rules.timestamp_column = *timestamp;
     plan.rules.security_column = *security;
     plan.rules.max_line_bytes = max_line_bytes;
+    plan.rules.checked_columns = checked_columns_of(plan, keep_columns, check);
     if (!keep_columns.empty()) {
         for (size_t i = 0; i < plan.header.field_count(); ++i) {
             const bool wanted = std::find(keep_columns.begin(), keep_columns.end(),

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/csv_header.h"
+#include "extract/extraction_options.h"
 #include "extract/input/byte_source.h"
 #include "extract/input/input_role.h"
 #include "extract/routing/line_router.h"
@@ -32,10 +33,15 @@ struct InputPlan {
 };
 
 // Reads and checks the header of `path`. `keep_columns` (normalised names, may be empty) selects
-// the columns kept in partition files; the key columns are always kept. Throws InputError for a
-// missing, unreadable or empty file, or a header without the needed columns.
+// the columns kept in partition files; the key columns are always kept. Unless `check` is kNone,
+// the columns the analysis reads (common/analysed_columns.h) that the header has (and keeps)
+// become the rules' checked columns. Throws InputError for a missing, unreadable or empty file,
+// a header without the key columns or with two security columns, and, when `check` is
+// kRequired, a header without a column the analysis reads or a --columns list that leaves one
+// out.
 InputPlan plan_input(InputRole role, const std::filesystem::path& path,
-                     const std::vector<std::string>& keep_columns, size_t max_line_bytes);
+                     const std::vector<std::string>& keep_columns, size_t max_line_bytes,
+                     AnalysedColumnCheck check = AnalysedColumnCheck::kNone);
 
 // Makes a later input of a role write its rows like the role's first input: partition files
 // have one header, the first input's, so an input whose columns come in another order has its

@@ -33,9 +33,4 @@ inline constexpr std::string_view timestamp_column(InputRole role) {
     return kNames[index_of(role)];
 }
 
-// SPEC 1.4: the security code goes by any of these names in any file.
-inline constexpr std::array<std::string_view, 3> kSecurityColumnNames{"security_code",
-                                                                       "securitycode",
-                                                                       "orderbookid"};
-
 }  // namespace mdp::extract

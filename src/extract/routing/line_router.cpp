@@ -1,9 +1,11 @@
 #include "extract/routing/line_router.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstring>
 #include <unordered_map>
 
+#include "common/cell_value.h"
 #include "common/csv_fields.h"
 #include "common/csv_line_scanner.h"
 
@@ -37,6 +39,53 @@ std::string printable_excerpt(std::string_view text, size_t limit = 40) {
     return out;
 }
 
+RejectKind kind_of(CellProblem problem) {
+    switch (problem) {
+        case CellProblem::kEmpty:
+            return RejectKind::kEmptyValue;
+        case CellProblem::kNotANumber:
+            return RejectKind::kNotANumber;
+        case CellProblem::kNotIntegral:
+            return RejectKind::kNotIntegral;
+        case CellProblem::kOutOfRange:
+        case CellProblem::kNone:
+            break;
+    }
+    return RejectKind::kOutOfRange;
+}
+
+std::string describe_cell(const CheckedColumn& column, std::string_view value, CellProblem problem) {
+    const std::string what = "column '" + column.name + "'";
+    const std::string quoted = " value '" + printable_excerpt(value) + "'";
+    switch (problem) {
+        case CellProblem::kEmpty:
+            return what + " is empty";
+        case CellProblem::kNotANumber:
+            return what + quoted + " is not a number";
+        case CellProblem::kNotIntegral:
+            return what + quoted + " is not an integer";
+        case CellProblem::kOutOfRange:
+        case CellProblem::kNone:
+            break;
+    }
+    const ValueRange range = value_range(column.type);
+    return what + quoted + " is outside " + std::to_string(range.min) + " .. " + std::to_string(range.max);
+}
+
+// The first `count` fields of a line without quotes into `fields` (which must hold that many),
+// in one pass over its bytes: cheaper than splitting the whole line when only the analysed
+// columns are wanted. The line has at least `count` fields (its field count was checked).
+void locate_fields(std::string_view line, size_t count, std::vector<std::string_view>& fields) {
+    size_t start = 0;
+    size_t field = 0;
+    for (size_t i = 0; field < count; ++i) {
+        if (i == line.size() || line[i] == ',') {
+            fields[field++] = line.substr(start, i - start);
+            start = i + 1;
+        }
+    }
+}
+
 }  // namespace
 
 struct LineRouter::LineVerdict {
@@ -51,10 +100,15 @@ struct LineRouter::LineVerdict {
     }
 };
 
-LineRouter::LineRouter(RoutingRules rules) : rules_(std::move(rules)) {}
+LineRouter::LineRouter(RoutingRules rules) : rules_(std::move(rules)) {
+    for (const CheckedColumn& column : rules_.checked_columns) {
+        checked_fields_ = std::max(checked_fields_, column.index + 1);
+    }
+}
 
 LineRouter::LineVerdict LineRouter::examine(std::string_view line, const ScannedLine& scanned,
-                                            LocalDateCache& dates, std::string& projections) const {
+                                            LocalDateCache& dates, std::string& projections,
+                                            const char* block_start) const {
     LineVerdict verdict;
     if (line.empty()) {
         verdict.reject(RejectKind::kEmptyLine, "empty line");
@@ -110,6 +164,27 @@ LineRouter::LineVerdict LineRouter::examine(std::string_view line, const Scanned
         verdict.reject(RejectKind::kBadSecurity, "security code '" + printable_excerpt(security_text) +
                                                      "' is not a plain non-negative integer");
         return verdict;
+    }
+    if (*security > kMaxSecurityCode) {
+        verdict.reject(RejectKind::kBadSecurity, "security code " + std::string(security_text) +
+                                                     " is above the largest, " + std::to_string(kMaxSecurityCode));
+        return verdict;
+    }
+    thread_local std::vector<std::string_view> located;
+    if (!whole_split_needed && checked_fields_ > 0) {
+        located.resize(checked_fields_);
+        locate_fields(line, checked_fields_, located);
+    }
+    const std::vector<std::string_view>& fields = whole_split_needed ? split.fields : located;
+    for (const CheckedColumn& column : rules_.checked_columns) {
+        const std::string_view cell = trim_spaces(fields[column.index]);
+        int64_t value = 0;
+        const CellProblem problem =
+            read_cell(cell, column.type, value, whole_split_needed ? nullptr : block_start);
+        if (problem != CellProblem::kNone) {
+            verdict.reject(kind_of(problem), describe_cell(column, cell, problem));
+            return verdict;
+        }
     }
     verdict.accepted = true;
     verdict.key = PartitionKey{dates.date_of(ts), *security};
@@ -172,7 +247,7 @@ RoutedBlock LineRouter::route(InputBlock&& block, LocalDateCache& dates, BufferP
         const bool crlf = !line.empty() && line.back() == '\r';
         if (crlf) line.remove_suffix(1);
         const size_t projection_start = projections.size();
-        const LineVerdict verdict = examine(line, scanned, dates, projections);
+        const LineVerdict verdict = examine(line, scanned, dates, projections, data.data());
         if (verdict.accepted) {
             if (last_group == UINT32_MAX || !(verdict.key == last_key)) {
                 const auto [it, inserted] = group_of.try_emplace(verdict.key, static_cast<uint32_t>(out.groups.size()));

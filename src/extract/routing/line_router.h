@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "common/cell_value.h"
 #include "common/csv_line_scanner.h"
 #include "extract/blocks.h"
 #include "extract/buffer_pool.h"
@@ -15,11 +16,20 @@
 
 namespace mdp::extract {
 
+// A column the analysis reads (common/analysed_columns.h), other than the two key columns: every
+// accepted row's cell in it is of its type and in its range (docs/validation.md).
+struct CheckedColumn {
+    size_t index = 0;   // in the input's fields
+    ValueType type = ValueType::kId;
+    std::string name;   // as the reject reasons name it
+};
+
 struct RoutingRules {
     size_t field_count = 0;        // every data line must have exactly this many fields
     size_t timestamp_column = 0;
     size_t security_column = 0;
     std::vector<size_t> kept_columns;  // --columns projection; empty keeps the whole line
+    std::vector<CheckedColumn> checked_columns;  // empty: only the key columns are checked
     size_t max_line_bytes = 1 << 20;
     const MarketTimeZone* zone = nullptr;
 };
@@ -37,12 +47,13 @@ public:
 
 private:
     struct LineVerdict;
-    // `line` is `scanned.text` without its '\r'. With --columns, an accepted line's projection is
-    // appended to `projections`.
+    // `line` is `scanned.text` without its '\r', inside the block that begins at `block_start`.
+    // With --columns, an accepted line's projection is appended to `projections`.
     LineVerdict examine(std::string_view line, const ScannedLine& scanned, LocalDateCache& dates,
-                        std::string& projections) const;
+                        std::string& projections, const char* block_start) const;
 
     RoutingRules rules_;
+    size_t checked_fields_ = 0;  // fields up to the last checked column
 };
 
 }  // namespace mdp::extract

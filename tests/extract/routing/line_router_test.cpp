@@ -161,5 +161,111 @@ TEST_F(LineRouterTest, GroupsLieEndToEndInOneBuffer) {
     }
 }
 
+// Columns: order id, timestamp, security, price, bid (a quote price: may be empty), free text;
+// the order id, price and bid are checked as the analysis reads them (common/cell_value.h).
+class CheckedLineRouterTest : public LineRouterTest {
+protected:
+    CheckedLineRouterTest() {
+        rules_.field_count = 6;
+        rules_.checked_columns = {{0, ValueType::kId, "order_id"},
+                                  {3, ValueType::kPrice, "price"},
+                                  {4, ValueType::kQuotePrice, "bid"}};
+    }
+
+    static std::string row(std::string_view id, std::string_view price, std::string_view bid,
+                           std::string_view text = "Rest of Day") {
+        return std::string(id) + "," + kMidday + ",42," + std::string(price) + "," + std::string(bid) + "," +
+               std::string(text) + "\n";
+    }
+};
+
+TEST_F(CheckedLineRouterTest, EachBadCellIsOneRejectOfItsKind) {
+    const std::string data = row("1", "3330", "3320") +                      // 0 fine
+                             row("", "3330", "3320") +                       // 1 empty order id
+                             row("2", "abc", "3320") +                       // 2 not a number
+                             row("3", "3330", "NaN") +                       // 3 NaN quote
+                             row("4", "3330.5", "3320") +                    // 4 not integral
+                             row("12345678901234567890123", "1", "1") +      // 5 23 digits
+                             row("6", "-9223372036854775808", "1") +         // 6 INT64_MIN price
+                             row("7", "1000000001", "1") +                   // 7 above the price range
+                             row("8", "+5", "1") +                           // 8 a sign
+                             row("9", "1e3", "1") +                          // 9 an exponent
+                             row(" 10 ", "3330.0", "") +                     // 10 fine: spaces, integral float, no bid
+                             row("11", "3330.000000", "-0") +                // 11 fine
+                             row("-1", "1", "1");                            // 12 negative id
+    const RoutedBlock out = route(data);
+    EXPECT_EQ(out.lines, 13U);
+    ASSERT_EQ(out.groups.size(), 1U);
+    EXPECT_EQ(out.groups[0].rows, 3U);
+    EXPECT_EQ(out.text_of(out.groups[0]), row("1", "3330", "3320") + row(" 10 ", "3330.0", "") +
+                                              row("11", "3330.000000", "-0"));
+    struct Expected {
+        uint64_t line;
+        RejectKind kind;
+        std::string reason;
+    };
+    const std::vector<Expected> expected{
+        {1, RejectKind::kEmptyValue, "column 'order_id' is empty"},
+        {2, RejectKind::kNotANumber, "column 'price' value 'abc' is not a number"},
+        {3, RejectKind::kNotANumber, "column 'bid' value 'NaN' is not a number"},
+        {4, RejectKind::kNotIntegral, "column 'price' value '3330.5' is not an integer"},
+        {5, RejectKind::kOutOfRange,
+         "column 'order_id' value '12345678901234567890123' is outside 0 .. 9223372036854775807"},
+        {6, RejectKind::kOutOfRange, "column 'price' value '-9223372036854775808' is outside 0 .. 1000000000"},
+        {7, RejectKind::kOutOfRange, "column 'price' value '1000000001' is outside 0 .. 1000000000"},
+        {8, RejectKind::kNotANumber, "column 'price' value '+5' is not a number"},
+        {9, RejectKind::kNotANumber, "column 'price' value '1e3' is not a number"},
+        {12, RejectKind::kOutOfRange, "column 'order_id' value '-1' is outside 0 .. 9223372036854775807"},
+    };
+    ASSERT_EQ(out.rejects.size(), expected.size());
+    for (size_t i = 0; i < expected.size(); ++i) {
+        EXPECT_EQ(out.rejects[i].line_in_block, expected[i].line);
+        EXPECT_EQ(out.rejects[i].kind, expected[i].kind) << expected[i].reason;
+        EXPECT_EQ(out.rejects[i].reason, expected[i].reason);
+    }
+    EXPECT_EQ(out.rejects[1].text, row("2", "abc", "3320").substr(0, row("2", "abc", "3320").size() - 1));
+    EXPECT_EQ(reject_kind_name(RejectKind::kEmptyValue), "empty_value");
+    EXPECT_EQ(reject_kind_name(RejectKind::kNotANumber), "not_a_number");
+    EXPECT_EQ(reject_kind_name(RejectKind::kNotIntegral), "not_integral");
+    EXPECT_EQ(reject_kind_name(RejectKind::kOutOfRange), "out_of_range");
+    EXPECT_EQ(reject_kind_name(RejectKind::kBadSecurity), "bad_security");  // numbering kept
+}
+
+TEST_F(CheckedLineRouterTest, QuotedCellsAreCheckedUnquoted) {
+    const RoutedBlock out = route(std::string("\"5\",") + kMidday + ",42,\"3330.0\",\"\",\"a, b\"\n" +
+                                  "\"5\"," + kMidday + ",42,\"3330.0\",\"x\",\"a, b\"\n" +
+                                  "\"5\"," + kMidday + ",42,\"3,330\",1,t\n");
+    ASSERT_EQ(out.groups.size(), 1U);
+    EXPECT_EQ(out.groups[0].rows, 1U);
+    ASSERT_EQ(out.rejects.size(), 2U);
+    EXPECT_EQ(out.rejects[0].kind, RejectKind::kNotANumber);
+    EXPECT_EQ(out.rejects[0].reason, "column 'bid' value 'x' is not a number");
+    EXPECT_EQ(out.rejects[1].reason, "column 'price' value '3,330' is not a number");
+}
+
+// NUL and other control bytes in a free-text column are kept (the analyzers never read that
+// column and the row's text is copied verbatim); in a checked column they are not a number.
+TEST_F(CheckedLineRouterTest, ControlBytesInFreeTextAreKept) {
+    const std::string text = std::string("Rest") + '\0' + "of\x01" + "Day\x7f";
+    const std::string data = row("1", "3330", "3320", text) + row("2", std::string("33\0", 3), "1");
+    const RoutedBlock out = route(data);
+    ASSERT_EQ(out.groups.size(), 1U);
+    EXPECT_EQ(out.text_of(out.groups[0]), row("1", "3330", "3320", text));
+    ASSERT_EQ(out.rejects.size(), 1U);
+    EXPECT_EQ(out.rejects[0].kind, RejectKind::kNotANumber);
+    EXPECT_EQ(out.rejects[0].reason, "column 'price' value '33?' is not a number");
+}
+
+TEST_F(LineRouterTest, SecurityAboveTheLargestInt64IsRejected) {
+    const RoutedBlock out = route(std::string("a,") + kMidday + ",18446744073709551615\n" + "b," + kMidday +
+                                  ",9223372036854775807\n" + "c," + kMidday + ",9223372036854775808\n");
+    ASSERT_EQ(out.groups.size(), 1U);
+    EXPECT_EQ(out.groups[0].key.security, 9223372036854775807U);
+    ASSERT_EQ(out.rejects.size(), 2U);
+    EXPECT_EQ(out.rejects[0].kind, RejectKind::kBadSecurity);
+    EXPECT_EQ(out.rejects[0].reason, "security code 18446744073709551615 is above the largest, 9223372036854775807");
+    EXPECT_EQ(out.rejects[1].line_in_block, 2U);
+}
+
 }  // namespace
 }  // namespace mdp::extract

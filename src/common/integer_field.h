@@ -12,7 +12,7 @@
 #include <optional>
 #include <string_view>
 
-namespace mdp::analyzers {
+namespace mdp {
 
 // std::from_chars for the texts the inline paths leave out.
 bool parse_int64_slow(std::string_view text, int64_t& out);
@@ -121,4 +121,4 @@ inline std::optional<int64_t> parse_int64(std::string_view text) {
     return value;
 }
 
-}  // namespace mdp::analyzers
+}  // namespace mdp

@@ -1,8 +1,8 @@
-#include "analyzers/integer_field.h"
+#include "common/integer_field.h"
 
 #include <charconv>
 
-namespace mdp::analyzers {
+namespace mdp {
 
 bool parse_int64_slow(std::string_view text, int64_t& out) {
     if (text.empty() || text.front() == '+') return false;
@@ -11,4 +11,4 @@ bool parse_int64_slow(std::string_view text, int64_t& out) {
     return ec == std::errc() && ptr == end;
 }
 
-}  // namespace mdp::analyzers
+}  // namespace mdp
