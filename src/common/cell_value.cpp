@@ -62,10 +62,4 @@ CellProblem read_cell(std::string_view text, ValueType type, int64_t& out, const
     return CellProblem::kNone;
 }
 
-std::string_view trim_spaces(std::string_view text) {
-    while (!text.empty() && text.front() == ' ') text.remove_prefix(1);
-    while (!text.empty() && text.back() == ' ') text.remove_suffix(1);
-    return text;
-}
-
 }  // namespace mdp

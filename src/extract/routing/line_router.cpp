@@ -1,5 +1,9 @@
 #include "extract/routing/line_router.h"
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <charconv>
 #include <cstring>
@@ -75,11 +79,27 @@ std::string describe_cell(const CheckedColumn& column, std::string_view value, C
 // The first `count` fields of a line without quotes into `fields` (which must hold that many),
 // in one pass over its bytes: cheaper than splitting the whole line when only the analysed
 // columns are wanted. The line has at least `count` fields (its field count was checked).
+// 16 bytes at a time into a bit mask of commas, walked with ctz: a byte loop that branches on
+// every comma mispredicts once a field, which perf put at half of examine()'s time.
 void locate_fields(std::string_view line, size_t count, std::vector<std::string_view>& fields) {
+    const char* data = line.data();
     size_t start = 0;
     size_t field = 0;
-    for (size_t i = 0; field < count; ++i) {
-        if (i == line.size() || line[i] == ',') {
+    size_t i = 0;
+#if defined(__SSE2__)
+    const __m128i comma = _mm_set1_epi8(',');
+    for (; field < count && i + 16 <= line.size(); i += 16) {
+        const __m128i chunk = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+        auto mask = static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(chunk, comma)));
+        for (; mask != 0 && field < count; mask &= mask - 1) {
+            const size_t at = i + static_cast<size_t>(__builtin_ctz(mask));
+            fields[field++] = line.substr(start, at - start);
+            start = at + 1;
+        }
+    }
+#endif
+    for (; field < count; ++i) {
+        if (i == line.size() || data[i] == ',') {
             fields[field++] = line.substr(start, i - start);
             start = i + 1;
         }
