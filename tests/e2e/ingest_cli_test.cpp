@@ -20,18 +20,6 @@ namespace {
 namespace fs = std::filesystem;
 using namespace mdp::testing;
 
-// Everything a run produces that is results, not run metadata: the partitions (input files and
-// stats/), rejects/ and consolidated/ except the report (which shows run times).
-FileTree results_of(const fs::path& out) {
-    FileTree tree;
-    for (const char* part : {"partitions", "rejects", "consolidated"}) {
-        if (!fs::exists(out / part)) continue;
-        for (auto& [path, content] : read_tree(out / part)) tree[std::string(part) + "/" + path] = std::move(content);
-    }
-    tree.erase("consolidated/report.html");
-    return tree;
-}
-
 class IngestCliTest : public ::testing::Test {
 protected:
     void SetUp() override {

@@ -22,18 +22,6 @@ namespace fs = std::filesystem;
 using namespace mdp::testing;
 using registry::PartitionStatus;
 
-// Results, not run metadata: partition files and stats/, rejects/ and consolidated/ (without the
-// report, which shows run times).
-FileTree results_of(const fs::path& out) {
-    FileTree tree;
-    for (const char* part : {"partitions", "rejects", "consolidated"}) {
-        if (!fs::exists(out / part)) continue;
-        for (auto& [path, content] : read_tree(out / part)) tree[std::string(part) + "/" + path] = std::move(content);
-    }
-    tree.erase("consolidated/report.html");
-    return tree;
-}
-
 std::string find_mpirun() {
     const CommandResult r = run_shell("command -v mpirun");
     if (r.exit_code != 0) return "";

@@ -22,6 +22,19 @@ inline FileTree read_tree(const std::filesystem::path& root) {
     return tree;
 }
 
+// Everything a run produces that is results, not run metadata: the partitions (input files and
+// stats/), rejects/ and consolidated/ without the report (which shows run times), keyed
+// "<part>/<path>".
+inline FileTree results_of(const std::filesystem::path& out) {
+    FileTree tree;
+    for (const char* part : {"partitions", "rejects", "consolidated"}) {
+        if (!std::filesystem::exists(out / part)) continue;
+        for (auto& [path, content] : read_tree(out / part)) tree[std::string(part) + "/" + path] = std::move(content);
+    }
+    tree.erase("consolidated/report.html");
+    return tree;
+}
+
 // "" when equal; otherwise the first path that differs and how, short enough for a test message.
 inline std::string first_difference(const FileTree& actual, const FileTree& expected) {
     auto a = actual.begin();
