@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "registry/partition_registry.h"
+#include "support/damaged_partitions.h"
 #include "support/file_tree.h"
 #include "support/process.h"
 #include "support/scratch_dir.h"
@@ -178,16 +179,9 @@ TEST_F(MpiCliTest, FailuresOnWorkerRanksReachTheRegistryAndResumeFinishes) {
     ASSERT_EQ(run(dir_ / "plain", inputs()).exit_code, 0);
     extract(dir_ / "out");
     auto reg = load_registry(dir_ / "out");
-    const PartitionKey broken = reg->keys().front();
-    const PartitionKey lost = reg->keys().back();
-    const fs::path orders = broken.directory_under(dir_ / "out") / "orders.csv";
-    const fs::path trades = lost.directory_under(dir_ / "out") / "trades.csv";
-    const std::string original = read_text(orders);
-    const std::string original_trades = read_text(trades);
-    const size_t first_row = original.find('\n') + 1;
-    const size_t id_length = original.find(',', first_row) - first_row;
-    write_text(orders, original.substr(0, first_row) + std::string(id_length, 'x') + original.substr(first_row + id_length));
-    fs::remove(trades);
+    const DamagedPartitions damage = DamagedPartitions::make(dir_ / "out", *reg);
+    const PartitionKey broken = damage.broken;
+    const PartitionKey lost = damage.lost;
 
     CommandResult r = run_mpi(3, dir_ / "out", {"process", "--workers", "1", "--max-retries", "2", "--retry-delay-ms", "50"});
     EXPECT_EQ(r.exit_code, 4) << r.output;
@@ -204,8 +198,7 @@ TEST_F(MpiCliTest, FailuresOnWorkerRanksReachTheRegistryAndResumeFinishes) {
         << lost_entry->last_error;
     EXPECT_EQ(reg->count(PartitionStatus::kCompleted), reg->size() - 2);
 
-    write_text(orders, original);
-    write_text(trades, original_trades);
+    damage.restore();
     ASSERT_EQ(run(dir_ / "out", {"reset-failed"}).exit_code, 0);
     r = run_mpi(2, dir_ / "out", {"--resume", "--workers", "1"});
     EXPECT_EQ(r.exit_code, 0) << r.output;

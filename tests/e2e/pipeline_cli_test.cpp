@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "registry/partition_registry.h"
+#include "support/damaged_partitions.h"
 #include "support/file_tree.h"
 #include "support/process.h"
 #include "support/scratch_dir.h"
@@ -144,17 +145,9 @@ TEST_F(PipelineCliTest, ABadPartitionFailsAtOnceThenIsResetAndResumed) {
     // the same length (the file keeps the size extraction recorded). Extraction checks only the
     // key columns, so this surfaces in the analyzers. And delete another partition's trades.
     auto reg = load_registry(dir_ / "out");
-    const PartitionKey broken = reg->keys().front();
-    const PartitionKey lost = reg->keys().back();
-    const fs::path orders = broken.directory_under(dir_ / "out") / "orders.csv";
-    const fs::path trades = lost.directory_under(dir_ / "out") / "trades.csv";
-    const std::string original = read_text(orders);
-    const std::string original_trades = read_text(trades);
-    const size_t first_row = original.find('\n') + 1;
-    const size_t id_length = original.find(',', first_row) - first_row;
-    write_text(orders, original.substr(0, first_row) + std::string(id_length, 'x') +
-                           original.substr(first_row + id_length));
-    fs::remove(trades);
+    const DamagedPartitions damage = DamagedPartitions::make(dir_ / "out", *reg);
+    const PartitionKey broken = damage.broken;
+    const PartitionKey lost = damage.lost;
 
     CommandResult r = run(dir_ / "out", {"process", "--max-retries", "2", "--retry-delay-ms", "300"});
     EXPECT_EQ(r.exit_code, 4) << r.output;
@@ -200,8 +193,7 @@ TEST_F(PipelineCliTest, ABadPartitionFailsAtOnceThenIsResetAndResumed) {
     EXPECT_EQ(r.exit_code, 4) << r.output;
     EXPECT_EQ(load_registry(dir_ / "out")->find(broken)->attempts, 1U);
 
-    write_text(orders, original);  // the user fixes the files
-    write_text(trades, original_trades);
+    damage.restore();  // the user fixes the files
     r = run(dir_ / "out", {"reset-failed"});
     EXPECT_EQ(r.exit_code, 0) << r.output;
     EXPECT_NE(r.output.find("2 failed partitions are pending again"), std::string::npos) << r.output;
