@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+#include "command_line.h"
 #include "common/progress_meter.h"
 #include "progress_display.h"
 #include "consolidate/consolidated_tables.h"
@@ -50,6 +51,7 @@ consolidate::ConsolidationSummary run_aggregate_phase(const PipelineSettings& se
     const auto started = std::chrono::steady_clock::now();
     consolidate::ConsolidationOptions options;
     options.sqlite = settings.sqlite;
+    options.program = version_text();
     options.pairwise = *consolidate::PairwiseRule::parse(settings.pairwise);
     options.stop_requested = &stop_requested();
     std::unique_ptr<ProgressMeter> meter;

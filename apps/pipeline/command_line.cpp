@@ -47,6 +47,8 @@ CLI::Validator byte_size_validator() {
 
 }  // namespace
 
+std::string version_text() { return kVersion; }
+
 std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
     PipelineSettings s;
     CLI::App app{kDescription, "run_multidataset_pipeline"};

@@ -4,6 +4,7 @@
 // a flag beats the environment, which beats auto-detection.
 
 #include <optional>
+#include <string>
 #include <variant>
 
 #include "pipeline_settings.h"
@@ -13,5 +14,8 @@ namespace mdp::app {
 // Either settings to run with, or the exit code to leave with at once (after --help, --version,
 // or a usage error, all already printed).
 std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv);
+
+// "run_multidataset_pipeline 0.1.0 (git <commit>, <build type> build)", as --version prints it.
+std::string version_text();
 
 }  // namespace mdp::app

@@ -116,6 +116,7 @@ class Run {
             partitions.close();
         }
         ReportData& report = summary_.report;
+        report.provenance = provenance_of(registry);
         report.dates = dates_.size();
         report.securities = root_causes_.size();
         std::sort(report.slowest.begin(), report.slowest.end(), slower);
@@ -146,6 +147,36 @@ class Run {
     }
 
   private:
+    Provenance provenance_of(const registry::PartitionRegistry& registry) const {
+        Provenance provenance;
+        provenance.program = options_.program;
+        for (const auto& input : registry.input_files()) {
+            provenance.inputs.push_back({input.role, input.path, input.size, input.content_hash});
+        }
+        if (registry.settings().is_object()) {
+            for (const auto& [name, value] : registry.settings().items()) provenance.settings.emplace_back(name, value.dump());
+        }
+        provenance.settings.emplace_back("pairwise", "\"" + options_.pairwise.describe() + "\"");
+        const std::vector<PartitionKey> keys = registry.keys();
+        if (!keys.empty()) {
+            provenance.first_date = keys.front().date.to_string();
+            provenance.last_date = keys.back().date.to_string();
+        }
+        std::optional<registry::TimePoint> started, finished;
+        registry.for_each({}, [&](const PartitionEntry& entry) {
+            if (entry.started_at && (!started || *entry.started_at < *started)) started = entry.started_at;
+            if (entry.completed_at && (!finished || *entry.completed_at > *finished)) finished = entry.completed_at;
+        });
+        const auto iso = [](const std::optional<registry::TimePoint>& time) {
+            return time ? registry::format_iso_time_ms(
+                              std::chrono::duration_cast<std::chrono::milliseconds>(time->time_since_epoch()).count())
+                        : std::string();
+        };
+        provenance.analysis_started = iso(started);
+        provenance.analysis_finished = iso(finished);
+        return provenance;
+    }
+
     static std::vector<PartitionRunRow> run_rows(const registry::PartitionRegistry& registry) {
         const auto iso = [](const std::optional<registry::TimePoint>& time) -> std::optional<std::string> {
             if (!time) return std::nullopt;

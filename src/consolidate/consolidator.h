@@ -39,6 +39,8 @@ struct ConsolidationOptions {
     PairwiseRule pairwise;
     // How many partitions report.html lists by name at most, per list.
     size_t listed_partitions = 25;
+    // The program's name, version and commit, for the report's provenance.
+    std::string program;
 };
 
 struct ConsolidationSummary {

@@ -466,7 +466,8 @@ TEST_F(ConsolidationCliTest, ReportIsASelfContainedPageWithItsChartsAndSections)
     EXPECT_EQ(closes, svgs);
     for (const char* id :
          {"id=\"savings\"", "id=\"partitions\"", "id=\"root-causes\"", "id=\"metrics\"",
-          "id=\"slowest\"", "id=\"failures\"", "No partition failed"}) {
+          "id=\"slowest\"", "id=\"failures\"", "No partition failed", "id=\"provenance\"",
+          "run_multidataset_pipeline 0.1.0 (git ", "setting timezone", "content hash (XXH3-128)"}) {
         EXPECT_NE(html.find(id), std::string::npos) << id;
     }
     EXPECT_EQ(html.find("<script"), std::string::npos);
