@@ -142,10 +142,11 @@ void run_extract_phase(const PipelineSettings& settings, const ResourcePlan& pla
     options.checkpoint_every_bytes = settings.checkpoint_every_bytes;
     options.checkpoint_every_seconds = settings.checkpoint_every_seconds;
     options.stop_requested = &stop_requested();
-    options.threads = plan.sizing.usable_cpus.value;  // = size_extraction().threads
 
+    // One sizing for the phase and for --show-system-info (phase_sizing.h).
     const ExtractionSizing sizing = size_extraction(
         plan, settings, settings.inputs.empty() ? std::filesystem::path() : settings.inputs.front().path);
+    options.threads = sizing.threads;
     options.block_bytes = sizing.block_bytes;
     options.pending_budget_bytes = sizing.pending_budget_bytes;
 
