@@ -8,10 +8,11 @@
 // Exit codes are the pipeline's own (docs/exit-codes.md): 0 done, 2 usage, 3 no run there,
 // 6 not readable or writable, 7 a pipeline is using the directory right now.
 
-#include <cstring>
-#include <iostream>
 #include <mdp/registry.h>
 #include <mdp/version.h>
+
+#include <cstring>
+#include <iostream>
 
 int main(int argc, char** argv) {
     const bool dry_run = argc == 3 && std::strcmp(argv[2], "--dry-run") == 0;
@@ -25,8 +26,8 @@ int main(int argc, char** argv) {
         const mdp::api::StatusCounts counts = run.counts();
         std::cout << "run " << run.directory().string() << " (mdp " << mdp::api::library_version()
                   << "): " << counts.total << " partitions, " << counts.completed << " completed, "
-                  << counts.failed << " failed, " << counts.pending << " pending, " << counts.running
-                  << " running\n";
+                  << counts.failed << " failed, " << counts.pending << " pending, "
+                  << counts.running << " running\n";
         for (const auto& partition : run.partitions(mdp::api::PartitionStatus::kFailed)) {
             std::cout << "  failed " << partition.key << " after " << partition.attempts
                       << " attempts: " << partition.last_error << "\n";
@@ -34,7 +35,8 @@ int main(int argc, char** argv) {
         if (dry_run) return 0;
         const std::size_t reset = run.reset_failed();
         std::cout << reset << " failed partitions are pending again; continue with "
-                  << "run_multidataset_pipeline --output " << run.directory().string() << " --resume\n";
+                  << "run_multidataset_pipeline --output " << run.directory().string()
+                  << " --resume\n";
         return 0;
     } catch (const mdp::api::Error& e) {
         std::cerr << "registry_reset: " << e.what() << "\n";

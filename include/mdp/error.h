@@ -20,7 +20,8 @@ enum class ErrorCode : int {
 
 class Error : public std::runtime_error {
   public:
-    Error(ErrorCode code, const std::string& message, std::optional<long> holder_pid = std::nullopt);
+    Error(ErrorCode code, const std::string& message,
+          std::optional<long> holder_pid = std::nullopt);
 
     ErrorCode code() const noexcept { return code_; }
     // The process exit code the command line uses for this failure.

@@ -24,16 +24,16 @@ std::string_view status_name(PartitionStatus status);
 std::optional<PartitionStatus> parse_status(std::string_view name);
 
 struct PartitionInfo {
-    std::string key;        // "YYYY-MM-DD/<security>", also its path below DIR/partitions/
-    std::string date;       // trading date, YYYY-MM-DD
+    std::string key;   // "YYYY-MM-DD/<security>", also its path below DIR/partitions/
+    std::string date;  // trading date, YYYY-MM-DD
     std::uint64_t security = 0;
     PartitionStatus status = PartitionStatus::kPending;
-    unsigned attempts = 0;  // attempts used; reset_failed() sets it back to 0
-    std::string last_error; // one line; empty when it never failed (kept after reset_failed)
+    unsigned attempts = 0;   // attempts used; reset_failed() sets it back to 0
+    std::string last_error;  // one line; empty when it never failed (kept after reset_failed)
     std::optional<std::chrono::system_clock::time_point> started_at;    // of the last attempt
     std::optional<std::chrono::system_clock::time_point> completed_at;  // of the last success
-    double duration_sec = 0.0;                        // of the last finished attempt
-    std::map<std::string, std::int64_t> results;      // e.g. "matched" -> 1234, last success
+    double duration_sec = 0.0;                    // of the last finished attempt
+    std::map<std::string, std::int64_t> results;  // e.g. "matched" -> 1234, last success
 };
 
 struct StatusCounts {

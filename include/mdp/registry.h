@@ -14,12 +14,12 @@
 // Every failure is thrown as mdp::api::Error (<mdp/error.h>). Not thread-safe: use one handle
 // from one thread at a time.
 
+#include <mdp/error.h>
+#include <mdp/partition.h>
+
 #include <filesystem>
 #include <memory>
 #include <vector>
-
-#include <mdp/error.h>
-#include <mdp/partition.h>
 
 namespace mdp::api {
 

@@ -6,9 +6,11 @@
 
 namespace mdp::api {
 
-static_assert(static_cast<int>(ErrorCode::kInternalError) == static_cast<int>(ExitCode::kInternalError));
+static_assert(static_cast<int>(ErrorCode::kInternalError) ==
+              static_cast<int>(ExitCode::kInternalError));
 static_assert(static_cast<int>(ErrorCode::kBadInput) == static_cast<int>(ExitCode::kBadInput));
-static_assert(static_cast<int>(ErrorCode::kOutputError) == static_cast<int>(ExitCode::kOutputError));
+static_assert(static_cast<int>(ErrorCode::kOutputError) ==
+              static_cast<int>(ExitCode::kOutputError));
 static_assert(static_cast<int>(ErrorCode::kOutputBusy) == static_cast<int>(ExitCode::kOutputBusy));
 
 Error::Error(ErrorCode code, const std::string& message, std::optional<long> holder_pid)

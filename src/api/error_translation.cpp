@@ -1,7 +1,8 @@
 #include "api/error_translation.h"
 
-#include <exception>
 #include <mdp/error.h>
+
+#include <exception>
 #include <new>
 #include <string>
 

@@ -16,20 +16,28 @@ std::optional<PartitionStatus> parse_status(std::string_view name) {
 
 PartitionStatus to_api_status(registry::PartitionStatus status) {
     switch (status) {
-        case registry::PartitionStatus::kPending: return PartitionStatus::kPending;
-        case registry::PartitionStatus::kRunning: return PartitionStatus::kRunning;
-        case registry::PartitionStatus::kCompleted: return PartitionStatus::kCompleted;
-        case registry::PartitionStatus::kFailed: return PartitionStatus::kFailed;
+        case registry::PartitionStatus::kPending:
+            return PartitionStatus::kPending;
+        case registry::PartitionStatus::kRunning:
+            return PartitionStatus::kRunning;
+        case registry::PartitionStatus::kCompleted:
+            return PartitionStatus::kCompleted;
+        case registry::PartitionStatus::kFailed:
+            return PartitionStatus::kFailed;
     }
     return PartitionStatus::kPending;  // unreachable: every enumerator is handled above
 }
 
 registry::PartitionStatus to_registry_status(PartitionStatus status) {
     switch (status) {
-        case PartitionStatus::kPending: return registry::PartitionStatus::kPending;
-        case PartitionStatus::kRunning: return registry::PartitionStatus::kRunning;
-        case PartitionStatus::kCompleted: return registry::PartitionStatus::kCompleted;
-        case PartitionStatus::kFailed: return registry::PartitionStatus::kFailed;
+        case PartitionStatus::kPending:
+            return registry::PartitionStatus::kPending;
+        case PartitionStatus::kRunning:
+            return registry::PartitionStatus::kRunning;
+        case PartitionStatus::kCompleted:
+            return registry::PartitionStatus::kCompleted;
+        case PartitionStatus::kFailed:
+            return registry::PartitionStatus::kFailed;
     }
     return registry::PartitionStatus::kPending;  // unreachable
 }

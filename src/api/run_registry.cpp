@@ -4,7 +4,9 @@
 // the library and the command cannot disagree about how a run directory is guarded.
 #include <mdp/registry.h>
 
+#include <functional>
 #include <optional>
+#include <string>
 #include <utility>
 
 #include "api/error_translation.h"
@@ -38,10 +40,22 @@ void require_run(const fs::path& directory) {
     }
 }
 
-void require_writable(bool read_only, const fs::path& directory) {
+// One reset, as `reset-failed` does it: only through a handle holding the lock, and saved
+// (snapshot written and fsynced) before the caller hears how many partitions it changed.
+std::size_t reset_and_save(bool read_only, const fs::path& directory,
+                           registry::PartitionRegistry& reg, const std::string& doing,
+                           const std::function<std::size_t()>& reset) {
     if (read_only) {
         throw Error(ErrorCode::kInternalError,
-                    directory.string() + ": the registry was opened read-only; use RunRegistry::open to change it");
+                    directory.string() +
+                        ": the registry was opened read-only; use RunRegistry::open to change it");
+    }
+    try {
+        const std::size_t count = reset();
+        reg.save();
+        return count;
+    } catch (...) {
+        rethrow_as_api_error(doing + " " + directory.string());
     }
 }
 
@@ -107,32 +121,23 @@ std::vector<PartitionInfo> RunRegistry::partitions() const {
 
 std::vector<PartitionInfo> RunRegistry::partitions(PartitionStatus status) const {
     try {
-        return collect(impl_->registry, registry::PartitionFilter().with_status(to_registry_status(status)));
+        return collect(impl_->registry,
+                       registry::PartitionFilter().with_status(to_registry_status(status)));
     } catch (...) {
         rethrow_as_api_error("list partitions of " + impl_->directory.string());
     }
 }
 
 std::size_t RunRegistry::reset_failed() {
-    require_writable(read_only(), impl_->directory);
-    try {
-        const std::size_t count = impl_->registry.reset_failed();
-        impl_->registry.save();  // as `reset-failed`: durable before the caller hears of it
-        return count;
-    } catch (...) {
-        rethrow_as_api_error("reset failed partitions of " + impl_->directory.string());
-    }
+    auto& reg = impl_->registry;
+    return reset_and_save(read_only(), impl_->directory, reg, "reset failed partitions of",
+                          [&] { return reg.reset_failed(); });
 }
 
 std::size_t RunRegistry::reset_interrupted() {
-    require_writable(read_only(), impl_->directory);
-    try {
-        const std::size_t count = impl_->registry.reset_interrupted();
-        impl_->registry.save();
-        return count;
-    } catch (...) {
-        rethrow_as_api_error("reset interrupted partitions of " + impl_->directory.string());
-    }
+    auto& reg = impl_->registry;
+    return reset_and_save(read_only(), impl_->directory, reg, "reset interrupted partitions of",
+                          [&] { return reg.reset_interrupted(); });
 }
 
 }  // namespace mdp::api

@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-
 #include <mdp/error.h>
 
 #include "common/exit_codes.h"

@@ -1,7 +1,6 @@
 #include "api/error_translation.h"
 
 #include <gtest/gtest.h>
-
 #include <mdp/error.h>
 
 #include "common/errors.h"
@@ -27,7 +26,8 @@ Error translated(const Thrown& thrown) {
 
 TEST(ErrorTranslation, EachEngineErrorGetsTheCommandsExitCode) {
     EXPECT_EQ(translated(InputError("runs/x", "holds no run")).code(), ErrorCode::kBadInput);
-    EXPECT_EQ(translated(IoError("read runs/x: Permission denied")).code(), ErrorCode::kOutputError);
+    EXPECT_EQ(translated(IoError("read runs/x: Permission denied")).code(),
+              ErrorCode::kOutputError);
     const Error busy = translated(registry::OutputBusyError("runs/x", pid_t{4321}));
     EXPECT_EQ(busy.code(), ErrorCode::kOutputBusy);
     EXPECT_EQ(busy.holder_pid(), 4321L);

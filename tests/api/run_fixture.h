@@ -19,7 +19,8 @@ inline void make_run(const std::filesystem::path& dir) {
     const auto now = registry::Clock::now();
     PartitionRegistry reg(PartitionRegistry::path_in(dir));
     reg.load();
-    for (const char* key : {"2024-04-01/1", "2024-04-01/2", "2024-04-02/1", "2024-04-02/2", "2024-04-03/7"}) {
+    for (const char* key :
+         {"2024-04-01/1", "2024-04-01/2", "2024-04-02/1", "2024-04-02/2", "2024-04-03/7"}) {
         reg.upsert(key_of(key), {{"orders", {10, 1000}}}, now);
     }
     reg.mark_running(key_of("2024-04-01/1"), now);

@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
-#include <unistd.h>
-
 #include <mdp/registry.h>
+#include <unistd.h>
 
 #include "registry/output_directory_lock.h"
 #include "run_fixture.h"
