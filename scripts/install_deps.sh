@@ -10,6 +10,7 @@ packages=(
   clang libclang-rt-14-dev
   libisal-dev libdeflate-dev zlib1g-dev libzstd-dev libxxhash-dev
   openmpi-bin libopenmpi-dev
+  help2man dpkg-dev
   tzdata
 )
 if [[ "${1:-}" == "--bench" ]]; then
