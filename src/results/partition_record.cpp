@@ -1,5 +1,9 @@
 #include "results/partition_record.h"
 
+#include <zstd.h>
+
+#include <memory>
+
 #include "common/wire_format.h"
 
 namespace mdp::results {
@@ -7,7 +11,47 @@ namespace mdp::results {
 namespace {
 
 // Bumped whenever the layout below changes.
-constexpr uint32_t kRecordVersion = 1;
+constexpr uint32_t kRecordVersion = 2;
+
+// The files are most of a record and mostly repeated text (headers, JSON keys, the 11 metric
+// rows of an empty partition): zstd level 1 makes them several times smaller for a few
+// microseconds, which matters when a run stores 1.25 M of them (docs/design/storage.md).
+constexpr int kFilesCompressionLevel = 1;
+// A decompressed files section is never believed to be larger than this.
+constexpr uint64_t kMaxFilesBytes = uint64_t{1} << 34;
+
+struct CompressionContext {
+    ZSTD_CCtx* cctx = ZSTD_createCCtx();
+    ZSTD_DCtx* dctx = ZSTD_createDCtx();
+    ~CompressionContext() {
+        ZSTD_freeCCtx(cctx);
+        ZSTD_freeDCtx(dctx);
+    }
+};
+
+// One per thread: records are encoded on the engine's workers, decoded by consolidation.
+CompressionContext& compression_context() {
+    thread_local CompressionContext context;
+    return context;
+}
+
+std::string compress_files(const std::string& files) {
+    std::string out(ZSTD_compressBound(files.size()), '\0');
+    const size_t n = ZSTD_compressCCtx(compression_context().cctx, out.data(), out.size(), files.data(),
+                                       files.size(), kFilesCompressionLevel);
+    if (ZSTD_isError(n)) throw std::runtime_error(std::string("zstd: ") + ZSTD_getErrorName(n));
+    out.resize(n);
+    return out;
+}
+
+std::string decompress_files(std::string_view compressed, uint64_t size) {
+    if (size > kMaxFilesBytes) throw RecordError("result record: impossible files size");
+    std::string out(size, '\0');
+    const size_t n = ZSTD_decompressDCtx(compression_context().dctx, out.data(), out.size(), compressed.data(),
+                                         compressed.size());
+    if (ZSTD_isError(n) || n != size) throw RecordError("result record: damaged files section");
+    return out;
+}
 
 }  // namespace
 
@@ -32,11 +76,14 @@ std::string encode_record(const PartitionKey& key, const PartitionSummary& summa
         out.str(cause);
         out.i64(orders);
     }
-    out.u64(files.size());
+    WireWriter files_section;
+    files_section.u64(files.size());
     for (const analyzers::PartitionFile& file : files) {
-        out.str(file.path);
-        out.str(file.content);
+        files_section.str(file.path);
+        files_section.str(file.content);
     }
+    out.u64(files_section.bytes().size());
+    out.str(compress_files(files_section.bytes()));
     return out.take();
 }
 
@@ -85,14 +132,18 @@ void decode_record(std::string_view bytes, PartitionRecord& out) {
             std::string cause = in.str();
             out.summary.root_causes[std::move(cause)] = in.i64();
         }
-        const uint64_t files = in.u64();
-        if (files > bytes.size()) throw RecordError("result record: bad file count");
+        const uint64_t files_size = in.u64();
+        const std::string files_section = decompress_files(in.str(), files_size);
+        if (!in.at_end()) throw RecordError("result record: trailing bytes");
+        WireReader files_in(files_section);
+        const uint64_t files = files_in.u64();
+        if (files > files_section.size()) throw RecordError("result record: bad file count");
         out.files.resize(files);
         for (StoredFile& file : out.files) {
-            file.path = in.str();
-            file.content = in.str();
+            file.path = files_in.str();
+            file.content = files_in.str();
         }
-        if (!in.at_end()) throw RecordError("result record: trailing bytes");
+        if (!files_in.at_end()) throw RecordError("result record: trailing bytes in its files");
     } catch (const WireError& e) {
         throw RecordError(std::string("result record is cut short: ") + e.what());
     }

@@ -2,8 +2,10 @@
 // One analysed partition's result record: its key, its summary (what consolidation reads) and
 // its SPEC 3.6 files (what `export` writes back out, byte for byte). Stored in a pack
 // (pack_store.h); encoded with the portable layout of common/wire_format.h, led by a format
-// version so that a later version can still tell what it is reading.
+// version so that a later version can still tell what it is reading. The files section is
+// compressed with zstd (level 1); the summary, which consolidation reads, is not.
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
