@@ -11,6 +11,7 @@ packages=(
   libisal-dev libdeflate-dev zlib1g-dev libzstd-dev libxxhash-dev
   openmpi-bin libopenmpi-dev
   tzdata
+  chromium  # renders report.html in its end-to-end test (tests/e2e/report_render_test.cpp)
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(hyperfine python3-pandas python3-scipy)
