@@ -182,7 +182,7 @@ std::string slowest_section(const ReportData& d) {
     std::vector<BarSegment> bars;
     for (const auto& p : d.slowest) {
         bars.push_back(
-            {p.key.to_string(), p.duration_sec, p.status == "failed" ? palette::kBad : palette::kData});
+            {p.key.to_string(), p.duration_sec, p.status == "failed" ? palette::kBad : palette::kNeutral});
     }
     out += horizontal_bars_svg(bars, kChartWidth, " s", 3);
     out +=

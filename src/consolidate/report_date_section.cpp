@@ -10,7 +10,7 @@ namespace {
 
 std::string date_table(const std::vector<DateSummary>& dates) {
     std::string out =
-        "<table id=\"dates-table\" data-sortable><thead><tr>" +
+        "<div class=\"table-wrap\"><table id=\"dates-table\" data-sortable><thead><tr>" +
         sortable_header("date", false, "ascending") + sortable_header("partitions", true) +
         sortable_header("consolidated", true) + sortable_header("failed", true) +
         sortable_header("matched sweeps", true) + sortable_header("unmatched sweeps", true) +
@@ -46,7 +46,7 @@ std::string date_table(const std::vector<DateSummary>& dates) {
                              dark_share) +
                "</tr>";
     }
-    return out + "</tbody></table>";
+    return out + "</tbody></table></div>";
 }
 
 }  // namespace

@@ -17,7 +17,6 @@ std::string css_variables() {
     var("caution-tint", kCautionTint);
     var("neutral", kNeutral);
     var("neutral-tint", kNeutralTint);
-    var("data", kData);
     return css + "}\n";
 }
 

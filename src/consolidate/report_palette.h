@@ -5,8 +5,7 @@
 //   bad      the real (lit) execution did better, or a partition failed;
 //   caution  needs a look but is not a failure of the run: a running partition, an unreadable
 //            one, SIMULATION_MISS (dark liquidity the simulation does not count);
-//   neutral  no verdict: not significant, pending, unknown;
-//   data     a quantity without a verdict (durations, counts);
+//   neutral  no verdict: not significant, pending, unknown, a duration;
 //   categorical  to tell apart the market-structure root causes, none of which is good or bad:
 //            blues and purples only, so that they never read as good or bad.
 // Colour is never the only carrier: every coloured mark has a label or a table row beside it.
@@ -27,7 +26,6 @@ inline constexpr const char* kCaution = "#b7791f";
 inline constexpr const char* kCautionTint = "#fbf0dc";
 inline constexpr const char* kNeutral = "#8a97a8";
 inline constexpr const char* kNeutralTint = "#eef1f5";
-inline constexpr const char* kData = "#3a78c2";
 inline constexpr std::array<const char*, 6> kCategorical{"#3a78c2", "#7fb0e3", "#5b5fc7",
                                                          "#9c7fd6", "#4f6d8f", "#a3b4c9"};
 

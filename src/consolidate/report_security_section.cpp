@@ -31,7 +31,7 @@ std::string ci_text(const MetricTestRow& t) {
 
 std::string security_table(const std::vector<SecurityTestRow>& rows) {
     std::string out =
-        "<table id=\"securities-table\" data-sortable><thead><tr>" +
+        "<div class=\"table-wrap\"><table id=\"securities-table\" data-sortable><thead><tr>" +
         sortable_header("security", false) +
         sortable_header("matched sweeps", true, "descending") +
         sortable_header("with saving", true) + sortable_header("mean (bps)", true) +
@@ -54,7 +54,7 @@ std::string security_table(const std::vector<SecurityTestRow>& rows) {
                "<td><span class=\"verdict " + verdict.css_class + "\">" + verdict.text +
                "</span></td></tr>";
     }
-    return out + "</tbody></table>";
+    return out + "</tbody></table></div>";
 }
 
 }  // namespace

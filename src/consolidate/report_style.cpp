@@ -7,7 +7,7 @@ namespace mdp::consolidate {
 namespace {
 
 // Colours that carry meaning come from the palette's variables (--good, --bad, --caution,
-// --neutral, --data and their tints); the ones written here are the page's chrome (ink, lines,
+// --neutral and their tints); the ones written here are the page's chrome (ink, lines,
 // backgrounds) and say nothing about the results.
 constexpr const char* kLayout = R"(
 :root{--ink:#1d2733;--muted:#5b6b7f;--line:#dde3ea;--bg:#f4f6f9;--card:#fff;--accent:#1f5fa8}
@@ -41,6 +41,9 @@ td.n,th.n{text-align:right;white-space:nowrap}
 tr:last-child td{border-bottom:none}
 th[aria-sort=descending]::after{content:" \25BC";font-size:10px}
 th[aria-sort=ascending]::after{content:" \25B2";font-size:10px}
+.table-wrap{overflow-x:auto}
+table[data-sortable] th,table[data-sortable] td{padding:6px 8px}
+table[data-sortable] td:first-child{white-space:nowrap}
 table.sorting-ready th{cursor:pointer;user-select:none}
 table.sorting-ready th:hover,table.sorting-ready th:focus{color:var(--ink);outline:none;
 background:#f0f4f9}
