@@ -36,7 +36,7 @@ std::string security_table(const std::vector<SecurityTestRow>& rows) {
         sortable_header("matched sweeps", true, "descending") +
         sortable_header("with saving", true) + sortable_header("mean (bps)", true) +
         sortable_header("median (bps)", true) + sortable_header("95% CI", true) +
-        sortable_header("p (t vs 0)", true) + sortable_header("dark cheaper", true) +
+        sortable_header("p&nbsp;(t&nbsp;vs&nbsp;0)", true) + sortable_header("dark cheaper", true) +
         sortable_header("verdict", false) + "</tr></thead><tbody>";
     for (size_t i = 0; i < rows.size() && i < kReportSecurityRows; ++i) {
         const MetricTestRow& t = rows[i].test;

@@ -43,6 +43,7 @@ th[aria-sort=descending]::after{content:" \25BC";font-size:10px}
 th[aria-sort=ascending]::after{content:" \25B2";font-size:10px}
 .table-wrap{overflow-x:auto}
 table[data-sortable] th,table[data-sortable] td{padding:6px 8px}
+table[data-sortable] th{white-space:normal;vertical-align:bottom}
 table[data-sortable] td:first-child{white-space:nowrap}
 table.sorting-ready th{cursor:pointer;user-select:none}
 table.sorting-ready th:hover,table.sorting-ready th:focus{color:var(--ink);outline:none;
