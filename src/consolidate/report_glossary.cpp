@@ -12,7 +12,6 @@ namespace mdp::consolidate {
 
 namespace {
 
-using analyzers::BetterDirection;
 using analyzers::kComparedMetrics;
 
 // In kComparedMetrics order; their direction is printed from the catalogue, not repeated here.
@@ -114,9 +113,9 @@ constexpr std::array<GlossaryEntry, 15> kTerms{{
      "buy, at or above it for a sell. \u201cOpposite Centre Point orders\u201d are those of the "
      "same security and date on the other side; \u201copen\u201d means not yet filled or "
      "cancelled."},
-    {"Better: lower / higher / none",
+    {"Better: lower / higher / neutral",
      "Which way a metric improves: lower for costs, spreads and times, higher for quantity and "
-     "fill rate, none for fill counts, fill sizes and prices (shown, never judged). \u201cDark "
+     "fill rate; neutral for fill counts, fill sizes and prices (shown, never judged). \u201cDark "
      "better\u201d or \u201cdark cheaper\u201d is the share of matched sweeps the simulation "
      "served better by that direction."},
     {"95% confidence interval (CI)",
@@ -136,18 +135,6 @@ constexpr std::array<GlossaryEntry, 15> kTerms{{
      "compared with Welch's t test, and their p-values adjusted with Holm's method for the "
      "number of pairs compared, so that 5% stays 5% across them."},
 }};
-
-std::string direction_text(BetterDirection direction) {
-    switch (direction) {
-        case BetterDirection::kLower:
-            return "lower is better";
-        case BetterDirection::kHigher:
-            return "higher is better";
-        case BetterDirection::kNeutral:
-            break;
-    }
-    return "no better direction";
-}
 
 std::string entry_html(const std::string& term_html, std::string_view anchor,
                        std::string_view definition) {
@@ -172,7 +159,7 @@ std::string glossary_section() {
         const auto& metric = kComparedMetrics[m];
         out += entry_html("<code>" + html_escape(kMetrics[m].term) + "</code> (<code>" +
                               html_escape(metric.difference_name) + "</code>) <span class=\"dir\">" +
-                              direction_text(metric.direction) + "</span>",
+                              std::string(analyzers::to_string(metric.direction)) + "</span>",
                           kMetrics[m].term, kMetrics[m].definition);
     }
     out +=
