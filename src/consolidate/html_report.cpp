@@ -126,18 +126,22 @@ std::string metrics_section(const ReportData& d) {
                     display_p_value(d.anova[m].f.p_value) + ")";
         }
         out +=
-            "<tr>" + table_cell("<a href=\"#g-" + std::string(kComparedMetrics[m].name) + "\"><code>" +
+            "<tr>" +
+            table_cell("<a href=\"#g-" + std::string(kComparedMetrics[m].name) + "\"><code>" +
                        std::string(kComparedMetrics[m].difference_name) + "</code></a>") +
             table_cell(kComparedMetrics[m].direction == analyzers::BetterDirection::kLower ? "lower"
-                 : kComparedMetrics[m].direction == analyzers::BetterDirection::kHigher
-                     ? "higher"
-                     : "neutral") +
+                       : kComparedMetrics[m].direction == analyzers::BetterDirection::kHigher
+                           ? "higher"
+                           : "neutral") +
             table_cell(display_count(static_cast<int64_t>(t.n)), true) +
             table_cell(display_fixed(t.mean, 3), true) +
-            table_cell("[" + display_fixed(t.ci_lower, 3) + ", " + display_fixed(t.ci_upper, 3) + "]",
-                 true) +
-            table_cell(display_fixed(t.cohens_d, 2), true) + table_cell(display_p_value(t.p_value), true) +
-            table_cell(t.dark_better_count ? display_fixed(t.dark_better_pct, 1) + "%" : "\u2013", true) +
+            table_cell(
+                "[" + display_fixed(t.ci_lower, 3) + ", " + display_fixed(t.ci_upper, 3) + "]",
+                true) +
+            table_cell(display_fixed(t.cohens_d, 2), true) +
+            table_cell(display_p_value(t.p_value), true) +
+            table_cell(t.dark_better_count ? display_fixed(t.dark_better_pct, 1) + "%" : "\u2013",
+                       true) +
             table_cell(anova, true) + "</tr>";
     }
     return out + "</table></section>";
@@ -163,13 +167,14 @@ std::string root_cause_section(const ReportData& d) {
     out +=
         "<table><tr><th>root cause</th><th class=\"n\">sweeps</th><th class=\"n\">share</th></tr>";
     for (const auto& [cause, n] : d.root_causes) {
-        out += "<tr>" +
-               table_cell("<span class=\"swatch\" style=\"background:" +
-                          std::string(palette::root_cause_color(cause)) + "\"></span><a href=\"#g-" +
-                          html_escape(cause) + "\"><code>" + html_escape(cause) + "</code></a>") +
-               table_cell(display_count(n), true) +
-               table_cell(share_text(static_cast<double>(n), static_cast<double>(total)), true) +
-               "</tr>";
+        out +=
+            "<tr>" +
+            table_cell("<span class=\"swatch\" style=\"background:" +
+                       std::string(palette::root_cause_color(cause)) + "\"></span><a href=\"#g-" +
+                       html_escape(cause) + "\"><code>" + html_escape(cause) + "</code></a>") +
+            table_cell(display_count(n), true) +
+            table_cell(share_text(static_cast<double>(n), static_cast<double>(total)), true) +
+            "</tr>";
     }
     return out + "</table></section>";
 }
@@ -181,8 +186,8 @@ std::string slowest_section(const ReportData& d) {
     if (d.slowest.empty()) return out + "<p>No partition has run yet.</p></section>";
     std::vector<BarSegment> bars;
     for (const auto& p : d.slowest) {
-        bars.push_back(
-            {p.key.to_string(), p.duration_sec, p.status == "failed" ? palette::kBad : palette::kNeutral});
+        bars.push_back({p.key.to_string(), p.duration_sec,
+                        p.status == "failed" ? palette::kBad : palette::kNeutral});
     }
     out += horizontal_bars_svg(bars, kChartWidth, " s", 3);
     out +=
@@ -191,7 +196,8 @@ std::string slowest_section(const ReportData& d) {
     for (const auto& p : d.slowest) {
         out += "<tr>" + table_cell(partition_key_html(p.key)) +
                table_cell("<span class=\"pill " + p.status + "\">" + p.status + "</span>") +
-               table_cell(std::to_string(p.attempts), true) + table_cell(display_count(p.orders_rows), true) +
+               table_cell(std::to_string(p.attempts), true) +
+               table_cell(display_count(p.orders_rows), true) +
                table_cell(display_fixed(p.duration_sec, 3), true) + "</tr>";
     }
     return out + "</table></section>";
@@ -201,8 +207,9 @@ std::string notes_table(const std::vector<PartitionNote>& notes) {
     std::string out =
         "<table><tr><th>partition</th><th class=\"n\">attempts</th><th>error</th></tr>";
     for (const auto& p : notes) {
-        out += "<tr>" + table_cell(partition_key_html(p.key)) + table_cell(std::to_string(p.attempts), true) +
-               "<td class=\"err\">" + html_escape(p.text) + "</td></tr>";
+        out += "<tr>" + table_cell(partition_key_html(p.key)) +
+               table_cell(std::to_string(p.attempts), true) + "<td class=\"err\">" +
+               html_escape(p.text) + "</td></tr>";
     }
     return out + "</table>";
 }
@@ -214,19 +221,26 @@ std::string provenance_section(const ReportData& d) {
         out += "<tr><th>" + html_escape(name) + "</th><td>" + value_html + "</td></tr>";
     };
     row("program", "<code>" + html_escape(p.program.empty() ? "unknown" : p.program) + "</code>");
-    row("analysis ran", p.analysis_started.empty() ? std::string("not yet")
-                                                   : html_escape(p.analysis_started) + " to " +
-                                                         html_escape(p.analysis_finished) + " (UTC)");
-    row("trading dates", p.first_date.empty() ? std::string("none")
-                                             : html_escape(p.first_date) + " to " + html_escape(p.last_date) + " (" +
-                                                   display_count(static_cast<int64_t>(d.dates)) + " dates)");
-    for (const auto& [name, value] : p.settings) row("setting " + name, "<code>" + html_escape(value) + "</code>");
-    out += "</table><table><tr><th>role</th><th>input</th><th class=\"n\">bytes</th><th>content hash (XXH3-128)</th></tr>";
+    row("analysis ran", p.analysis_started.empty()
+                            ? std::string("not yet")
+                            : html_escape(p.analysis_started) + " to " +
+                                  html_escape(p.analysis_finished) + " (UTC)");
+    row("trading dates", p.first_date.empty()
+                             ? std::string("none")
+                             : html_escape(p.first_date) + " to " + html_escape(p.last_date) +
+                                   " (" + display_count(static_cast<int64_t>(d.dates)) + " dates)");
+    for (const auto& [name, value] : p.settings)
+        row("setting " + name, "<code>" + html_escape(value) + "</code>");
+    out +=
+        "</table><table><tr><th>role</th><th>input</th><th class=\"n\">bytes</th><th>content hash "
+        "(XXH3-128)</th></tr>";
     for (const auto& input : p.inputs) {
-        out += "<tr>" + table_cell(html_escape(input.role)) + table_cell("<code>" + html_escape(input.path) + "</code>") +
+        out += "<tr>" + table_cell(html_escape(input.role)) +
+               table_cell("<code>" + html_escape(input.path) + "</code>") +
                table_cell(display_count(static_cast<int64_t>(input.size)), true) +
-               table_cell(input.content_hash.empty() ? std::string("(not read to its end)")
-                                               : "<code>" + html_escape(input.content_hash) + "</code>") +
+               table_cell(input.content_hash.empty()
+                              ? std::string("(not read to its end)")
+                              : "<code>" + html_escape(input.content_hash) + "</code>") +
                "</tr>";
     }
     return out + "</table></section>";
@@ -257,7 +271,6 @@ std::string failures_section(const ReportData& d) {
     return out + "</section>";
 }
 
-
 // The sections in page order, for the table of contents: what a reader asks first (how big is
 // the saving, how is it spread, where and when) before how the run went, then where the results
 // come from and what the words mean.
@@ -265,12 +278,16 @@ struct SectionLink {
     const char* id;
     const char* title;
 };
-constexpr SectionLink kSections[] = {
-    {"distribution", "Distribution of the saving"}, {"savings", "By security"},
-    {"dates", "By date"},           {"root-causes", "Root causes"},
-    {"metrics", "Every metric"},    {"partitions", "Partitions"},
-    {"slowest", "Slowest"},         {"failures", "Failures"},
-    {"provenance", "Provenance"},   {"glossary", "Glossary"}};
+constexpr SectionLink kSections[] = {{"distribution", "Distribution of the saving"},
+                                     {"savings", "By security"},
+                                     {"dates", "By date"},
+                                     {"root-causes", "Root causes"},
+                                     {"metrics", "Every metric"},
+                                     {"partitions", "Partitions"},
+                                     {"slowest", "Slowest"},
+                                     {"failures", "Failures"},
+                                     {"provenance", "Provenance"},
+                                     {"glossary", "Glossary"}};
 
 std::string table_of_contents() {
     std::string out = "<nav class=\"toc\">";

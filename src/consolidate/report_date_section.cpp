@@ -20,19 +20,18 @@ std::string date_table(const std::vector<DateSummary>& dates) {
         const auto sweeps = static_cast<double>(day.matched_sweeps + day.unmatched_sweeps);
         const double matched_share =
             sweeps > 0 ? static_cast<double>(day.matched_sweeps) / sweeps * 100 : stats::kNaN;
-        const double dark_share =
-            day.saving_n > 0
-                ? static_cast<double>(day.dark_cheaper) / static_cast<double>(day.saving_n) * 100
-                : stats::kNaN;
+        const double dark_share = day.saving_n > 0 ? static_cast<double>(day.dark_cheaper) /
+                                                         static_cast<double>(day.saving_n) * 100
+                                                   : stats::kNaN;
         out += "<tr>" + table_cell(day.date.to_string()) +
                sortable_cell(display_count(static_cast<int64_t>(day.partitions)),
                              static_cast<double>(day.partitions)) +
                sortable_cell(display_count(static_cast<int64_t>(day.consolidated)),
                              static_cast<double>(day.consolidated)) +
-               sortable_cell(day.failed > 0 ? "<span class=\"bad\">" +
-                                                  display_count(static_cast<int64_t>(day.failed)) +
-                                                  "</span>"
-                                            : std::string("0"),
+               sortable_cell(day.failed > 0
+                                 ? "<span class=\"bad\">" +
+                                       display_count(static_cast<int64_t>(day.failed)) + "</span>"
+                                 : std::string("0"),
                              static_cast<double>(day.failed)) +
                sortable_cell(display_count(day.matched_sweeps),
                              static_cast<double>(day.matched_sweeps)) +

@@ -49,11 +49,12 @@ std::string distribution_section(const ReportData& d, int chart_width) {
     out += quantile_table(s);
     out += "<p class=\"note\"><span class=\"good\">Dark cheaper</span> for " +
            display_count(static_cast<int64_t>(s.dark_cheaper)) + " orders (" +
-           share_text(static_cast<double>(s.dark_cheaper), n) + "), <span class=\"bad\">lit "
-           "cheaper</span> for " + display_count(static_cast<int64_t>(s.real_cheaper)) + " (" +
+           share_text(static_cast<double>(s.dark_cheaper), n) +
+           "), <span class=\"bad\">lit "
+           "cheaper</span> for " +
+           display_count(static_cast<int64_t>(s.real_cheaper)) + " (" +
            share_text(static_cast<double>(s.real_cheaper), n) + "), equal for " +
-           display_count(static_cast<int64_t>(s.n - s.dark_cheaper - s.real_cheaper)) +
-           ".</p>";
+           display_count(static_cast<int64_t>(s.n - s.dark_cheaper - s.real_cheaper)) + ".</p>";
     return out + "</section>";
 }
 

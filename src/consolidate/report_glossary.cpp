@@ -20,8 +20,9 @@ constexpr std::array<GlossaryEntry, 11> kMetrics{{
     {"fill_rate_pct",
      "Shares filled as a percentage of the order's quantity (0 when that quantity is not "
      "positive)."},
-    {"num_fills", "How many fills (trades) the order took. More fills is neither better nor worse "
-                  "in itself."},
+    {"num_fills",
+     "How many fills (trades) the order took. More fills is neither better nor worse "
+     "in itself."},
     {"avg_fill_size", "Average shares per fill."},
     {"vwap",
      "Volume-weighted average fill price, in the data's price units (1 unit = A$0.001). A price "
@@ -157,10 +158,11 @@ std::string glossary_section() {
         "brackets.</p><dl class=\"glossary\">";
     for (size_t m = 0; m < kMetrics.size(); ++m) {
         const auto& metric = kComparedMetrics[m];
-        out += entry_html("<code>" + html_escape(kMetrics[m].term) + "</code> (<code>" +
-                              html_escape(metric.difference_name) + "</code>) <span class=\"dir\">" +
-                              std::string(analyzers::to_string(metric.direction)) + "</span>",
-                          kMetrics[m].term, kMetrics[m].definition);
+        out +=
+            entry_html("<code>" + html_escape(kMetrics[m].term) + "</code> (<code>" +
+                           html_escape(metric.difference_name) + "</code>) <span class=\"dir\">" +
+                           std::string(analyzers::to_string(metric.direction)) + "</span>",
+                       kMetrics[m].term, kMetrics[m].definition);
     }
     out +=
         "</dl><h3>Root causes of unmatched sweeps</h3><p class=\"note\">Each unmatched sweep gets "

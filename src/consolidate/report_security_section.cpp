@@ -14,8 +14,8 @@ namespace {
 std::string forest_key() {
     const auto item = [](const char* color, bool filled, const std::string& text) {
         return "<span><span class=\"swatch" + std::string(filled ? "" : " hollow") +
-               "\" style=\"background:" + color + ";border-color:" + color + "\"></span>" +
-               text + "</span>";
+               "\" style=\"background:" + color + ";border-color:" + color + "\"></span>" + text +
+               "</span>";
     };
     return "<div class=\"key\">" +
            item(palette::kGood, true, "filled green: interval above 0, dark cheaper") +
@@ -32,8 +32,7 @@ std::string ci_text(const MetricTestRow& t) {
 std::string security_table(const std::vector<SecurityTestRow>& rows) {
     std::string out =
         "<div class=\"table-wrap\"><table id=\"securities-table\" data-sortable><thead><tr>" +
-        sortable_header("security", false) +
-        sortable_header("matched sweeps", true, "descending") +
+        sortable_header("security", false) + sortable_header("matched sweeps", true, "descending") +
         sortable_header("with saving", true) + sortable_header("mean (bps)", true) +
         sortable_header("median (bps)", true) + sortable_header("95% CI", true) +
         sortable_header("p&nbsp;(t&nbsp;vs&nbsp;0)", true) + sortable_header("dark cheaper", true) +
@@ -91,8 +90,8 @@ std::string security_section(const ReportData& d, int chart_width) {
         if (forest.size() == kForestPlotSecurities) break;
         if (r.test.n == 0) continue;
         const Verdict verdict = saving_verdict(r.test);
-        forest.push_back({std::to_string(r.security), r.test.mean, r.test.ci_lower,
-                          r.test.ci_upper, r.test.n, verdict.css_class != std::string("none")});
+        forest.push_back({std::to_string(r.security), r.test.mean, r.test.ci_lower, r.test.ci_upper,
+                          r.test.n, verdict.css_class != std::string("none")});
     }
     if (forest.empty()) {
         return out + "<p>No matched sweep with a defined saving was consolidated.</p></section>";
@@ -107,9 +106,10 @@ std::string security_section(const ReportData& d, int chart_width) {
                " securities with the most matched sweeps, of " + std::to_string(with_saving) +
                " with a defined saving.</p>";
     }
-    out += "<h3>Every security</h3><p class=\"note\">Ordered by matched sweeps, most first. "
-           "Click a column heading to sort by it, again to reverse. \u201cWith saving\u201d "
-           "counts the matched sweeps whose saving is defined (a usable quote at arrival).</p>";
+    out +=
+        "<h3>Every security</h3><p class=\"note\">Ordered by matched sweeps, most first. "
+        "Click a column heading to sort by it, again to reverse. \u201cWith saving\u201d "
+        "counts the matched sweeps whose saving is defined (a usable quote at arrival).</p>";
     out += security_table(rows);
     if (rows.size() > kReportSecurityRows) {
         out += "<p class=\"note\">The " + std::to_string(kReportSecurityRows) +

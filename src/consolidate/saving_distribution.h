@@ -29,8 +29,8 @@ struct HistogramBin {
 struct SavingDistribution {
     size_t n = 0;  // orders whose saving is defined
     double mean = stats::kNaN;
-    size_t dark_cheaper = 0;  // saving > 0
-    size_t real_cheaper = 0;  // saving < 0
+    size_t dark_cheaper = 0;                // saving > 0
+    size_t real_cheaper = 0;                // saving < 0
     std::vector<SavingQuantile> quantiles;  // kSavingPercentiles, empty when n = 0
     std::vector<HistogramBin> bins;         // empty when n = 0
     size_t below_bins = 0;                  // orders left of the first bin

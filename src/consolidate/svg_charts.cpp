@@ -206,8 +206,8 @@ std::string forest_plot_svg(const std::vector<ForestRow>& rows, int width,
         if (std::isfinite(r.mean)) {
             svg += "<rect x=\"" + num(xpos(r.mean) - 5) + "\" y=\"" + num(cy - 5) +
                    "\" width=\"10\" height=\"10\" fill=\"" + (r.significant ? color : "#fff") +
-                   "\" stroke=\"" + color + "\" stroke-width=\"2\"><title>" +
-                   html_escape(r.label) + ": " + display_fixed(r.mean, 2) + "</title></rect>";
+                   "\" stroke=\"" + color + "\" stroke-width=\"2\"><title>" + html_escape(r.label) +
+                   ": " + display_fixed(r.mean, 2) + "</title></rect>";
         }
         svg += "<text x=\"" + num(width - right_width + 14) + "\" y=\"" + num(cy + 4) +
                "\" class=\"value\">" + display_fixed(r.mean, 2) + " [" + display_fixed(r.lower, 2) +

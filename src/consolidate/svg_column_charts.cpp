@@ -44,9 +44,8 @@ std::string value_axis(const Frame& f, int decimals) {
         const std::string y = svg_coordinate(f.y(v));
         svg += "<line x1=\"" + svg_coordinate(f.left) + "\" y1=\"" + y + "\" x2=\"" +
                svg_coordinate(f.width - f.right) + "\" y2=\"" + y + "\" class=\"grid\"/>";
-        svg += "<text x=\"" + svg_coordinate(f.left - 8) + "\" y=\"" +
-               svg_coordinate(f.y(v) + 4) + "\" class=\"tick\" text-anchor=\"end\">" +
-               display_fixed(v, decimals) + "</text>";
+        svg += "<text x=\"" + svg_coordinate(f.left - 8) + "\" y=\"" + svg_coordinate(f.y(v) + 4) +
+               "\" class=\"tick\" text-anchor=\"end\">" + display_fixed(v, decimals) + "</text>";
     }
     const std::string zero = svg_coordinate(f.y(0));
     svg += "<line x1=\"" + svg_coordinate(f.left) + "\" y1=\"" + zero + "\" x2=\"" +
@@ -61,8 +60,8 @@ std::string bar(double x, double width, double y_from, double y_to, const std::s
     const double top = std::min(y_from, y_to);
     const double height = std::max(std::abs(y_to - y_from), 1.0);
     return "<rect x=\"" + svg_coordinate(x) + "\" y=\"" + svg_coordinate(top) + "\" width=\"" +
-           svg_coordinate(width) + "\" height=\"" + svg_coordinate(height) + "\" fill=\"" +
-           color + "\"><title>" + html_escape(hover) + "</title></rect>";
+           svg_coordinate(width) + "\" height=\"" + svg_coordinate(height) + "\" fill=\"" + color +
+           "\"><title>" + html_escape(hover) + "</title></rect>";
 }
 
 std::string axis_caption(const Frame& f, const std::string& text) {

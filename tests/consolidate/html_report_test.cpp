@@ -43,7 +43,8 @@ ReportData sample_data() {
     single.n = 1;
     single.mean = -2;
     d.security_headline = {{5, row, 12}, {17, single, 1}};
-    d.saving_distribution = describe_saving_distribution({-2, 1, 3, 3.5, 4, 5, 8, 9, 10, 1.5, 2, 6});
+    d.saving_distribution =
+        describe_saving_distribution({-2, 1, 3, 3.5, 4, 5, 8, 9, 10, 1.5, 2, 6});
     DateSummary day;
     day.date = *CivilDate::parse("2024-04-02");
     day.partitions = 3;
@@ -56,7 +57,8 @@ ReportData sample_data() {
     day.dark_cheaper = 11;
     d.per_date = {day};
     d.anova.assign(11, AnovaRow{2, 0, 12, {4.5, 0.05}});
-    d.root_causes = {{"INSTANT_LIT_EXECUTION", 4}, {"NO_LIQUIDITY_AT_ALL", 3}, {"SIMULATION_MISS", 2}};
+    d.root_causes = {
+        {"INSTANT_LIT_EXECUTION", 4}, {"NO_LIQUIDITY_AT_ALL", 3}, {"SIMULATION_MISS", 2}};
     return d;
 }
 
@@ -96,7 +98,8 @@ TEST(HtmlReportTest, ColoursCarryOneMeaningAndTheOnlyScriptIsInline) {
     const std::string html = render_html_report(sample_data());
     // SIMULATION_MISS is drawn in caution, never in the good colour.
     const size_t root_causes = html.find("id=\"root-causes\"");
-    const std::string section = html.substr(root_causes, html.find("</section>", root_causes) - root_causes);
+    const std::string section =
+        html.substr(root_causes, html.find("</section>", root_causes) - root_causes);
     EXPECT_NE(section.find(std::string("background:") + palette::kCaution +
                            "\"></span><a href=\"#g-SIMULATION_MISS\""),
               std::string::npos)

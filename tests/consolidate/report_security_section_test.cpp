@@ -23,8 +23,9 @@ SecurityTestRow security(SecurityCode code, size_t matched, size_t n, double low
 }
 
 TEST(ReportSecuritySectionTest, OrderIsByMatchedSweepsThenDefinedSavingsThenCode) {
-    const auto ordered = securities_by_sample_size({security(3, 5, 5, 1, 2), security(1, 9, 8, 1, 2),
-                                                    security(2, 5, 5, 1, 2), security(4, 5, 4, 1, 2)});
+    const auto ordered =
+        securities_by_sample_size({security(3, 5, 5, 1, 2), security(1, 9, 8, 1, 2),
+                                   security(2, 5, 5, 1, 2), security(4, 5, 4, 1, 2)});
     std::vector<SecurityCode> codes;
     for (const auto& row : ordered) codes.push_back(row.security);
     EXPECT_EQ(codes, (std::vector<SecurityCode>{1, 2, 3, 4}));

@@ -25,12 +25,9 @@ namespace {
 namespace fs = std::filesystem;
 using namespace mdp::testing;
 
-constexpr const char* kRootCauses[] = {"INSTANT_LIT_EXECUTION",
-                                       "NO_LIQUIDITY_AT_ALL",
-                                       "TIMING_MISMATCH",
-                                       "TIMING_MISMATCH_NO_PRICE_OVERLAP",
-                                       "PRICE_INCOMPATIBLE",
-                                       "INSUFFICIENT_QUANTITY",
+constexpr const char* kRootCauses[] = {"INSTANT_LIT_EXECUTION", "NO_LIQUIDITY_AT_ALL",
+                                       "TIMING_MISMATCH",       "TIMING_MISMATCH_NO_PRICE_OVERLAP",
+                                       "PRICE_INCOMPATIBLE",    "INSUFFICIENT_QUANTITY",
                                        "SIMULATION_MISS"};
 
 std::vector<std::string> split(const std::string& line) {
@@ -105,9 +102,9 @@ class ReportRenderTest : public ::testing::Test {
             << "chromium is not installed: this test renders report.html in headless Chromium. "
                "Install it with scripts/install_deps.sh (Debian package `chromium`).";
         dir_ = fresh_scratch_dir();
-        const CommandResult data = run_shell(shell_quote(binary("generate_market_data")) +
-                                             " -q --preset demo -o " +
-                                             shell_quote((dir_ / "data").string()));
+        const CommandResult data =
+            run_shell(shell_quote(binary("generate_market_data")) + " -q --preset demo -o " +
+                      shell_quote((dir_ / "data").string()));
         ASSERT_EQ(data.exit_code, 0) << data.output;
         std::string command = shell_quote(binary("run_multidataset_pipeline"));
         for (const char* role : {"orders", "trades", "nbbo"}) {
@@ -221,15 +218,15 @@ TEST_F(ReportRenderTest, SecuritiesTableComesInSampleSizeOrderAndItsScriptRan) {
 
 TEST_F(ReportRenderTest, ClickingAHeaderSortsByThatColumnAndAgainReverses) {
     // Click "security" (text-like: ascending first), note the order, then click it again.
-    const fs::path page = report_with(
-        "sorted.html",
-        "var table = document.getElementById('securities-table');"
-        "var header = table.tHead.rows[0].cells[0];"
-        "header.click();"
-        "var codes = Array.prototype.map.call(table.tBodies[0].rows,"
-        "  function (r) { return r.cells[0].textContent; });"
-        "document.body.setAttribute('data-after-one-click', codes.join(' '));"
-        "header.click();");
+    const fs::path page =
+        report_with("sorted.html",
+                    "var table = document.getElementById('securities-table');"
+                    "var header = table.tHead.rows[0].cells[0];"
+                    "header.click();"
+                    "var codes = Array.prototype.map.call(table.tBodies[0].rows,"
+                    "  function (r) { return r.cells[0].textContent; });"
+                    "document.body.setAttribute('data-after-one-click', codes.join(' '));"
+                    "header.click();");
     const std::string dom = render(page);
     std::smatch once;
     ASSERT_TRUE(std::regex_search(dom, once, std::regex("data-after-one-click=\"([0-9 ]+)\"")))
@@ -241,9 +238,11 @@ TEST_F(ReportRenderTest, ClickingAHeaderSortsByThatColumnAndAgainReverses) {
     EXPECT_TRUE(std::is_sorted(ascending.begin(), ascending.end()));
 
     std::vector<unsigned long long> twice;
-    for (const auto& row : table_rows(dom, "securities-table")) twice.push_back(std::stoull(row[0]));
+    for (const auto& row : table_rows(dom, "securities-table"))
+        twice.push_back(std::stoull(row[0]));
     EXPECT_TRUE(std::is_sorted(twice.rbegin(), twice.rend()));
-    EXPECT_TRUE(std::regex_search(dom, std::regex("<th[^>]*aria-sort=\"descending\"[^>]*>security</th>")))
+    EXPECT_TRUE(
+        std::regex_search(dom, std::regex("<th[^>]*aria-sort=\"descending\"[^>]*>security</th>")))
         << "the clicked header does not show its order";
 }
 
