@@ -13,6 +13,7 @@
 #include "engine/sizing.h"
 #include "pipeline/aggregate_phase.h"
 #include "pipeline/command_line.h"
+#include "pipeline/export_command.h"
 #include "pipeline/extract_phase.h"
 #include "pipeline/phase_sizing.h"
 #include "pipeline/process_phase.h"
@@ -87,6 +88,8 @@ int run(mdp::app::PipelineSettings& settings, const mdp::cluster::MpiSession* cl
             return mdp::app::print_status(settings.output, settings.status_query, std::cout);
         case Phase::kResetFailed:
             return mdp::app::reset_failed(settings.output, std::cout);
+        case Phase::kExport:
+            return mdp::app::export_partition_files(settings.output, settings.export_query, std::cout, std::cerr);
         case Phase::kAggregate:
         case Phase::kAll:
         case Phase::kExtract:

@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "analyzers/partition_analysis.h"
+#include "analyzers/partition_files.h"
 #include "analyzers/partition_reader.h"
 
 namespace {
@@ -238,8 +239,10 @@ double analyse_all(const std::vector<Partition>& partitions, const fs::path& sta
         for (size_t i = next++; i < partitions.size(); i = next++) {
             const Partition& p = partitions[i];
             mdp::analyzers::ReadBuffer fresh;
-            mdp::analyzers::analyze_partition(p.dir, stats_root / std::to_string(i), p.key,
-                                              settings, reuse_buffer ? reused : fresh);
+            const auto results = mdp::analyzers::analyze_partition(p.dir, p.key, settings,
+                                                                   reuse_buffer ? reused : fresh);
+            mdp::analyzers::write_partition_files(mdp::analyzers::render_partition_files(results),
+                                                  stats_root / std::to_string(i));
         }
     };
     const auto start = std::chrono::steady_clock::now();

@@ -1,7 +1,7 @@
 // consolidation_bench_tree: synthesises an output directory of N completed partitions for
-// bench/consolidation_bench.sh, by hard-linking the stats/ files that consolidation reads from
-// the completed partitions of a real run (round robin) into N new keys: S securities x ceil(N/S)
-// consecutive dates. The registry is a real one (the template's run-level facts, N completed
+// bench/consolidation_bench.sh, by copying the result records that consolidation reads from
+// the completed partitions of a real run (round robin) to N new keys (S securities x ceil(N/S)
+// consecutive dates), into the new directory's packs. The registry is a real one (the template's run-level facts, N completed
 // entries), so `run_multidataset_pipeline aggregate` runs on it exactly as on a real run.
 //
 //   consolidation_bench_tree TEMPLATE_RUN OUT_DIR N [SECURITIES=100]
@@ -12,8 +12,10 @@
 #include <string>
 #include <vector>
 
-#include "consolidate/partition_stats.h"
+#include "common/beneath.h"
 #include "registry/partition_registry.h"
+#include "results/pack_store.h"
+#include "results/partition_record.h"
 
 namespace fs = std::filesystem;
 using namespace mdp;
@@ -51,22 +53,31 @@ int main(int argc, char** argv) {
         const PartitionKey key{
             CivilDate::from_days(first_day + static_cast<int64_t>(i / securities)),
             1000 + i % securities};
-        for (const std::string_view file : {consolidate::kDetailedFile, consolidate::kUnmatchedFile,
-                                            consolidate::kValidationFile}) {
-            const fs::path target = key.directory_under(out) / "stats" / file;
-            fs::create_directories(target.parent_path());
-            fs::create_hard_link(from.key.directory_under(template_dir) / "stats" / file, target);
-        }
         added.push_back({key, from.inputs});
         keys.push_back(key);
     }
     reg.add_partitions(added);
+    const UniqueFd template_fd = open_directory(template_dir);
+    const UniqueFd out_fd = open_directory(out);
+    results::PackReader reader(template_fd.get(), template_dir, fs::path(results::kDefaultPacksDirectory));
+    results::PackWriterPool writer(out_fd.get(), out, fs::path(results::kDefaultPacksDirectory));
+    std::string payload;
+    results::PartitionRecord record;
     const auto now = registry::Clock::now();
     for (size_t i = 0; i < n; ++i) {
         const registry::PartitionEntry& from = done[i % done.size()];
+        const auto location = results::location_in(from.results);
+        if (!location) {
+            std::cerr << from.key.to_string() << " has no result record\n";
+            return 1;
+        }
+        reader.read(*location, payload);
+        results::decode_record(payload, record);
+        record.key = keys[i];
+        registry::ResultCounts counts = from.results;
+        results::add_location(writer.append(results::encode_record(record)), counts);
         reg.mark_running(keys[i], now);
-        reg.mark_completed(keys[i], from.results, std::chrono::duration<double>(from.duration_sec),
-                           now);
+        reg.mark_completed(keys[i], counts, std::chrono::duration<double>(from.duration_sec), now);
     }
     reg.save();
     std::cout << n << " partitions (" << securities << " securities) in " << out.string() << "\n";

@@ -17,6 +17,7 @@
 #include "engine/task_runner.h"
 #include "partition_analysis_task.h"
 #include "process_job.h"
+#include "partition_views.h"
 #include "process_phase.h"
 #include "registry_listener.h"
 #include "remote_partition_task.h"
@@ -63,7 +64,8 @@ engine::RunSummary run_cluster_process_phase(const PipelineSettings& settings, c
     RegistryListener listener(registry, run.path());
     cluster::WorkCoordinator coordinator(std::move(items), listener, progress ? &*progress : nullptr);
 
-    ProcessJob job{settings.nbbo_source, settings.max_retries, settings.retry_delay_ms};
+    const bool write_stats_views = stats_views_wanted(settings.partition_files, registry);
+    ProcessJob job{settings.nbbo_source, settings.max_retries, settings.retry_delay_ms, write_stats_views};
     cluster::begin_workers(session.size(), encode_process_job(job));
 
     // Rank 0's own cores work too: its engine is one more worker of the coordinator, reached by
@@ -76,7 +78,8 @@ engine::RunSummary run_cluster_process_phase(const PipelineSettings& settings, c
             cluster::LocalLink link(coordinator);
             const engine::EngineOptions base = process_engine_options(settings, plan);
             cluster::RemoteWorkSource source(link, static_cast<uint32_t>(base.workers));
-            PartitionAnalysisTask analysis(run.path(), analysis_settings(settings.nbbo_source), {});
+            PartitionAnalysisTask analysis(run.path(), analysis_settings(settings.nbbo_source), write_stats_views,
+                                           {});
             RemotePartitionTask task(analysis, source);
             cluster::ReportingListener reports(link, {}, [] { request_stop(); });
             engine::EngineOptions options = base;

@@ -39,7 +39,7 @@ cluster::WorkerDone work(const PipelineSettings& settings, const ProcessJob& job
 
     cluster::MpiWorkerLink link;
     cluster::RemoteWorkSource source(link, static_cast<uint32_t>(options.workers));
-    PartitionAnalysisTask analysis(settings.output, analysis_settings(job.nbbo_source), {});
+    PartitionAnalysisTask analysis(settings.output, analysis_settings(job.nbbo_source), job.write_stats_views, {});
     RemotePartitionTask task(analysis, source);
     // Results reach the coordinator's registry only once they are on disk: on a shared file
     // system, this node's syncfs is what makes them so.

@@ -30,6 +30,7 @@ Phases (default: all three in order):
 Other commands:
   status        print the state of the run in DIR (--json, filters)
   reset-failed  mark failed partitions pending again (then --resume)
+  export        write partitions' result files (stats/) from the run's records
 
 Exit codes: 0 all partitions completed, 1 internal error, 2 usage error,
 3 bad input, 4 finished with failed partitions, 5 interrupted (rerun with
@@ -62,7 +63,10 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
     auto* status = app.add_subcommand(
         "status", "Print the state of the run in --output DIR: inputs, partitions by status, rows, times, errors");
     auto* reset_failed = app.add_subcommand("reset-failed", "Mark failed partitions of --output DIR pending again");
-    for (auto* sub : {extract, process, aggregate, status, reset_failed}) sub->fallthrough();
+    auto* export_files = app.add_subcommand(
+        "export", "Write the result files (stats/) of completed partitions of --output DIR, e.g. of a run too big "
+                  "for them to be written by default (--partition-files)");
+    for (auto* sub : {extract, process, aggregate, status, reset_failed, export_files}) sub->fallthrough();
 
     std::string status_filter, date_filter;
     std::optional<uint64_t> security_filter;
@@ -75,6 +79,15 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
             return CivilDate::parse(text) ? std::string() : "'" + text + "' is not a date like 2024-04-02";
         });
     status->add_option("--security", security_filter, "Only partitions of this security code");
+    std::string export_date;
+    std::optional<uint64_t> export_security;
+    export_files->add_option("--date", export_date, "Only partitions of this trading date (YYYY-MM-DD)")
+        ->check([](const std::string& text) {
+            return CivilDate::parse(text) ? std::string() : "'" + text + "' is not a date like 2024-04-02";
+        });
+    export_files->add_option("--security", export_security, "Only partitions of this security code");
+    export_files->add_option("--to", s.export_query.to,
+                             "Write into DIR/<date>/<security>/stats/ instead of the run's partitions/ directory");
 
     bool show_system_info = false;
     std::string memory_budget, checkpoint_every, progress = "auto", max_line = "1M";
@@ -140,6 +153,10 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
     app.add_option("--nbbo-source", s.nbbo_source,
                    "Midpoint for simulated fills: 'order' (contra's arrival NBBO) or 'file' (--nbbo quotes)")
         ->capture_default_str()->check(CLI::IsMember({"order", "file"}))->group("Analysis");
+    app.add_option("--partition-files", s.partition_files,
+                   "Write each partition's result files (stats/) next to its rows: 'auto' (runs of at most "
+                   "1,000 partitions and 1 GiB), 'always' or 'never'; `export` writes them for any partition")
+        ->capture_default_str()->check(CLI::IsMember({"auto", "always", "never"}))->group("Analysis");
 
     app.add_option("--pairwise", s.pairwise,
                    "Which securities cross_security_pairwise.csv compares: top:K (the K with the most matched "
@@ -186,6 +203,8 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
     if (!status_filter.empty()) s.status_query.filter.status = registry::parse_status(status_filter);
     if (!date_filter.empty()) s.status_query.filter.date = CivilDate::parse(date_filter);
     if (security_filter) s.status_query.filter.security = *security_filter;
+    if (!export_date.empty()) s.export_query.filter.date = CivilDate::parse(export_date);
+    if (export_security) s.export_query.filter.security = *export_security;
 
     if (show_system_info) {
         s.phase = Phase::kSystemInfo;
@@ -196,6 +215,7 @@ std::variant<PipelineSettings, int> parse_command_line(int argc, char** argv) {
               : aggregate->parsed()    ? Phase::kAggregate
               : status->parsed()       ? Phase::kStatus
               : reset_failed->parsed() ? Phase::kResetFailed
+              : export_files->parsed() ? Phase::kExport
                                        : Phase::kAll;
 
     auto usage = [&](const std::string& message) {

@@ -8,16 +8,21 @@
 #include "common/beneath.h"
 #include "common/errors.h"
 #include "extract/input/input_role.h"
+#include "partition_views.h"
+#include "results/partition_record.h"
 
 namespace mdp::app {
 
 namespace fs = std::filesystem;
 
 PartitionAnalysisTask::PartitionAnalysisTask(fs::path output_dir, analyzers::AnalysisSettings settings,
+                                             bool write_stats_views,
                                              std::unordered_map<std::string, registry::InputCountsMap> expected_inputs)
     : output_dir_(std::move(output_dir)),
       output_fd_(open_directory(output_dir_)),
       settings_(settings),
+      write_stats_views_(write_stats_views),
+      packs_(output_fd_.get(), output_dir_, fs::path(results::kDefaultPacksDirectory)),
       expected_inputs_(std::move(expected_inputs)) {}
 
 void PartitionAnalysisTask::check_input_files(const PartitionKey& key, const fs::path& directory,
@@ -57,9 +62,6 @@ engine::TaskResult PartitionAnalysisTask::run_expecting(const engine::WorkItem& 
     if (!key) throw engine::PermanentTaskError("not a partition key: " + item.id);
     const fs::path directory = key->directory_under(output_dir_);
     check_input_files(*key, directory, expected);
-    const fs::path staging = directory / kStagingDirectory;
-    const fs::path final_stats = directory / kStatsDirectory;
-    fs::remove_all(staging);  // left by an interrupted attempt
     // The engine calls run() from its worker threads, which live for the whole run: one read
     // buffer per thread is reused for every partition that thread analyses (read_buffer.h), so
     // the input files land in memory that is already mapped. Between partitions it keeps at most
@@ -67,18 +69,27 @@ engine::TaskResult PartitionAnalysisTask::run_expecting(const engine::WorkItem& 
     // larger one is freed and the next big file pays for fresh pages again.
     constexpr size_t kKeptReadBuffer = size_t{64} << 20;
     thread_local analyzers::ReadBuffer buffer;
-    analyzers::PartitionAnalysisResult result;
+    analyzers::PartitionResults results;
     try {
-        result = analyzers::analyze_partition(directory, staging, *key, settings_, buffer);
+        results = analyzers::analyze_partition(directory, *key, settings_, buffer);
     } catch (const InputError& e) {
         // The partition's data is what it is: another attempt would fail the same way.
         buffer.trim(kKeptReadBuffer);
         throw engine::PermanentTaskError(e.what());
     }
     buffer.trim(kKeptReadBuffer);
-    fs::remove_all(final_stats);  // from an earlier run whose completion was never recorded
-    fs::rename(staging, final_stats);
-    return engine::TaskResult{result.counts};
+    const std::vector<analyzers::PartitionFile> files = analyzers::render_partition_files(results);
+    const results::RecordLocation location =
+        packs_.append(results::encode_record(*key, results::summarize(results), files));
+    if (write_stats_views_) {
+        write_stats_view(directory, files);
+    } else {
+        // A view from an earlier analysis of this partition would no longer match its record.
+        fs::remove_all(directory / kStatsDirectory);
+    }
+    engine::TaskResult result{results.counts()};
+    results::add_location(location, result.counts);
+    return result;
 }
 
 }  // namespace mdp::app

@@ -9,11 +9,12 @@
 #include <vector>
 
 #include "extract/extraction_options.h"
+#include "export_command.h"
 #include "status_report.h"
 
 namespace mdp::app {
 
-enum class Phase { kAll, kExtract, kProcess, kAggregate, kStatus, kResetFailed, kSystemInfo };
+enum class Phase { kAll, kExtract, kProcess, kAggregate, kStatus, kResetFailed, kExport, kSystemInfo };
 
 enum class ProgressStyle { kAuto, kBar, kPlain, kNone };
 
@@ -43,6 +44,9 @@ struct PipelineSettings {
     uint64_t max_rejects = 0;
     size_t max_line_bytes = 1 << 20;
     std::string nbbo_source = "order";
+    // Whether process writes each partition's SPEC 3.6 files as a stats/ view: auto (small runs
+    // only, partition_views.h), always or never. Results are in the packs either way.
+    std::string partition_files = "auto";
 
     uint64_t checkpoint_every_bytes = 1ULL << 30;
     double checkpoint_every_seconds = 30;
@@ -52,6 +56,7 @@ struct PipelineSettings {
     std::string pairwise = "top:50";              // consolidate::PairwiseRule::parse text
 
     StatusQuery status_query;  // the `status` subcommand's filters and format
+    ExportQuery export_query;  // the `export` subcommand's selection and destination
 };
 
 }  // namespace mdp::app

@@ -15,6 +15,7 @@ struct ProcessJob {
     std::string nbbo_source = "order";
     uint32_t max_retries = 3;
     uint32_t retry_delay_ms = 1000;
+    bool write_stats_views = true;  // partition_views.h, decided by rank 0
     friend bool operator==(const ProcessJob&, const ProcessJob&) = default;
 };
 

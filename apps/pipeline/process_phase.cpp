@@ -6,6 +6,7 @@
 #include "common/progress_meter.h"
 #include "engine/task_runner.h"
 #include "partition_analysis_task.h"
+#include "partition_views.h"
 #include "registry_listener.h"
 #include "stop_signal.h"
 
@@ -77,7 +78,8 @@ engine::RunSummary run_process_phase(const PipelineSettings& settings, const Res
     reset_interrupted_partitions(settings, registry);
     RunnablePartitions runnable = runnable_partitions(registry, settings.max_retries);
 
-    PartitionAnalysisTask task(run.path(), analysis_settings(settings.nbbo_source), std::move(runnable.inputs));
+    PartitionAnalysisTask task(run.path(), analysis_settings(settings.nbbo_source),
+                               stats_views_wanted(settings.partition_files, registry), std::move(runnable.inputs));
     RegistryListener listener(registry, run.path());
 
     engine::EngineOptions options = process_engine_options(settings, plan);

@@ -10,6 +10,8 @@
 #include "common/progress_meter.h"
 #include "registry/input_fingerprint.h"
 #include "registry/json_text.h"
+#include "results/pack_store.h"
+#include "results/record_location.h"
 
 namespace mdp::app {
 
@@ -47,7 +49,9 @@ RunStatus gather(const registry::PartitionRegistry& registry, const StatusQuery&
             status.inputs[role].rows += counts.rows;
             status.inputs[role].bytes += counts.bytes;
         }
-        for (const auto& [name, value] : entry.results) status.results[name] += value;
+        for (const auto& [name, value] : entry.results) {
+            if (!results::is_location_name(name)) status.results[name] += value;  // a location, not a count
+        }
         if (entry.started_at) {
             const int64_t ms = epoch_ms(*entry.started_at);
             status.first_started_ms = std::min(status.first_started_ms.value_or(ms), ms);
@@ -89,7 +93,16 @@ nlohmann::json entry_json(const registry::PartitionEntry& entry) {
     nlohmann::json inputs = nlohmann::json::object();
     for (const auto& [role, counts] : entry.inputs) inputs[role] = {{"rows", counts.rows}, {"bytes", counts.bytes}};
     json["inputs"] = std::move(inputs);
-    json["results"] = entry.results;
+    nlohmann::json counts = nlohmann::json::object();
+    for (const auto& [name, value] : entry.results) {
+        if (!results::is_location_name(name)) counts[name] = value;
+    }
+    json["results"] = std::move(counts);
+    if (const auto record = results::location_in(entry.results)) {
+        json["result_record"] = {{"pack", results::pack_file_name(record->pack)},
+                                 {"offset", record->offset},
+                                 {"bytes", record->length}};
+    }
     json["started_at"] = entry.started_at ? nlohmann::json(registry::format_iso_time_ms(epoch_ms(*entry.started_at)))
                                           : nlohmann::json(nullptr);
     json["completed_at"] = entry.completed_at

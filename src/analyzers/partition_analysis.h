@@ -2,7 +2,8 @@
 // The analyzers' entry point: SPEC section 3 for one partition. Reads the partition's
 // orders.csv, trades.csv and nbbo.csv (any of them may be missing: no rows), finds the
 // qualifying sweeps, simulates the dark pool, compares real and simulated execution, diagnoses
-// the unmatched sweeps, and writes every SPEC 3.6 file below `stats_dir` (created if needed).
+// the unmatched sweeps, and returns it all typed (partition_results.h); partition_files.h turns
+// that into the SPEC 3.6 files.
 // It knows nothing about threads, the registry or the engine: the engine calls it once per
 // partition from any worker thread (calls share no state).
 
@@ -11,6 +12,7 @@
 #include <map>
 #include <string>
 
+#include "analyzers/partition_results.h"
 #include "analyzers/read_buffer.h"
 #include "common/partition_key.h"
 
@@ -23,23 +25,18 @@ struct AnalysisSettings {
     NbboSource nbbo_source = NbboSource::kOrder;
 };
 
-struct PartitionAnalysisResult {
-    // cp_orders, sweeps, qualifying, matched, unmatched, real_fills, simulated_fills,
-    // order_events, trade_rows.
-    std::map<std::string, int64_t> counts;
-};
+// Analyses one partition. Throws InputError (file, line, reason) for an unreadable or malformed
+// partition file. `buffer` receives each input file in turn: a caller that analyses many
+// partitions passes the same one each time (one per thread it calls from) so that its memory is
+// reused.
+PartitionResults analyze_partition(const std::filesystem::path& partition_dir, const PartitionKey& key,
+                                   const AnalysisSettings& settings, ReadBuffer& buffer);
 
-// Throws InputError (file, line, reason) for an unreadable or malformed partition file and
-// IoError when an output file cannot be written.
-// `buffer` receives each input file in turn: a caller that analyses many partitions passes the
-// same one each time (one per thread it calls from) so that its memory is reused.
-PartitionAnalysisResult analyze_partition(const std::filesystem::path& partition_dir,
-                                          const std::filesystem::path& stats_dir,
-                                          const PartitionKey& key,
-                                          const AnalysisSettings& settings, ReadBuffer& buffer);
-PartitionAnalysisResult analyze_partition(const std::filesystem::path& partition_dir,
-                                          const std::filesystem::path& stats_dir,
-                                          const PartitionKey& key,
-                                          const AnalysisSettings& settings);
+// The same, then the SPEC 3.6 files written below `stats_dir` (tests and tools): returns the
+// partition's counts (PartitionResults::counts). Also throws IoError when a file cannot be
+// written.
+std::map<std::string, int64_t> analyze_partition(const std::filesystem::path& partition_dir,
+                                                 const std::filesystem::path& stats_dir,
+                                                 const PartitionKey& key, const AnalysisSettings& settings);
 
 }  // namespace mdp::analyzers

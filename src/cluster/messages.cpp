@@ -1,6 +1,6 @@
 #include "cluster/messages.h"
 
-#include "cluster/wire_format.h"
+#include "common/wire_format.h"
 
 namespace mdp::cluster {
 

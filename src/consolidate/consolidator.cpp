@@ -7,6 +7,7 @@
 
 #include "analyzers/comparison_report.h"
 #include "analyzers/number_format.h"
+#include "common/beneath.h"
 #include "common/durable_file.h"
 #include "common/errors.h"
 #include "consolidate/consolidated_directory.h"
@@ -15,10 +16,11 @@
 #include "consolidate/difference_samples.h"
 #include "consolidate/html_report.h"
 #include "consolidate/output_stream.h"
-#include "consolidate/partition_stats.h"
 #include "consolidate/saving_distribution.h"
 #include "consolidate/sqlite_export.h"
 #include "registry/json_text.h"
+#include "results/pack_store.h"
+#include "results/partition_record.h"
 
 namespace mdp::consolidate {
 
@@ -97,7 +99,9 @@ class Run {
         : output_dir_(output_dir),
           options_(options),
           directory_(output_dir),
-          header_(detailed_header()) {}
+          header_(detailed_header()),
+          output_fd_(open_directory(output_dir)),
+          packs_(output_fd_.get(), output_dir, fs::path(results::kDefaultPacksDirectory)) {}
 
     ConsolidationSummary run(const registry::PartitionRegistry& registry) {
         directory_.begin();
@@ -211,7 +215,7 @@ class Run {
              at = message.find(prefix, at)) {
             message.erase(at, prefix.size());
         }
-        return "stats unreadable: " + message;
+        return "results unreadable: " + message;
     }
 
     void note_not_included(const PartitionEntry& entry, std::string_view reason) {
@@ -246,6 +250,23 @@ class Run {
         }
     }
 
+    // The completed partition's result record, checked to be its own, into record_ and rows_.
+    // Throws RecordError or IoError.
+    void read_record(const PartitionEntry& entry) {
+        const auto location = results::location_in(entry.results);
+        if (!location) {
+            throw results::RecordError(
+                "the registry holds no result record for it (analysed by a version before packs: "
+                "start over with --restart)");
+        }
+        packs_.read(*location, payload_);
+        results::decode_record(payload_, record_);
+        if (!(record_.key == entry.key)) {
+            throw results::RecordError("the record it points at is " + record_.key.to_string() + "'s");
+        }
+        rows_ = results::detailed_rows(record_, header_);
+    }
+
     void throw_if_stopped() const {
         if (options_.stop_requested != nullptr && options_.stop_requested->load()) throw Interrupted();
     }
@@ -266,14 +287,9 @@ class Run {
         bool included = false;
         if (entry.status == PartitionStatus::kCompleted) {
             try {
-                read_partition_stats(entry.key.directory_under(output_dir_) / "stats", stats_);
-                if (stats_.header != header_) {
-                    throw InputError(
-                        entry.key.directory_under(output_dir_) / "stats" / kDetailedFile, 1,
-                        "has other columns than this version writes");
-                }
+                read_record(entry);
                 included = true;
-            } catch (const InputError& e) {
+            } catch (const results::RecordError& e) {
                 note = unreadable_note(e.what());
             } catch (const IoError& e) {
                 note = unreadable_note(e.what());
@@ -302,22 +318,23 @@ class Run {
             const std::string prefix =
                 entry.key.date.to_string() + "," +
                 analyzers::format_integer(static_cast<int64_t>(entry.key.security)) + ",";
-            for (size_t i = 0; i < stats_.rows.size(); ++i) {
+            const results::PartitionSummary& summary = record_.summary;
+            for (size_t i = 0; i < rows_.size(); ++i) {
                 sweeps.write(prefix);
-                sweeps.write(stats_.rows[i]);
+                sweeps.write(rows_[i]);
                 sweeps.write("\n");
-                samples_.add(entry.key.security, stats_.differences[i]);
+                samples_.add(entry.key.security, summary.differences[i]);
             }
-            summary_.sweep_rows += stats_.rows.size();
-            report.set_a_orders += static_cast<int64_t>(stats_.rows.size());
+            summary_.sweep_rows += rows_.size();
+            report.set_a_orders += static_cast<int64_t>(rows_.size());
             auto& causes = root_causes_[entry.key.security];
-            for (const auto& [cause, n] : stats_.root_causes) {
+            for (const auto& [cause, n] : summary.root_causes) {
                 causes[cause] += n;
                 report.set_b_orders += n;
             }
         }
 
-        per_date_.add(entry.key, entry.status, included ? &stats_ : nullptr);
+        per_date_.add(entry.key, entry.status, included ? &record_.summary : nullptr);
 
         analyzers::CsvWriter& row = partitions.row();
         row.text(entry.key.date.to_string())
@@ -332,11 +349,12 @@ class Run {
             row.integer(completed ? result(entry, name) : std::nullopt);
         }
         if (included) {
-            row.integer(stats_.headline.n_pairs)
-                .number(stats_.headline.mean_real_exec_cost_arrival_bps)
-                .number(stats_.headline.mean_sim_exec_cost_arrival_bps)
-                .number(stats_.headline.mean_saving_bps)
-                .number(stats_.headline.saving_paired_t_pvalue);
+            const results::PartitionHeadline& headline = record_.summary.headline;
+            row.integer(headline.n_pairs)
+                .number(headline.mean_real_exec_cost_arrival_bps)
+                .number(headline.mean_sim_exec_cost_arrival_bps)
+                .number(headline.mean_saving_bps)
+                .number(headline.saving_paired_t_pvalue);
         } else {
             row.empty().empty().empty().empty().empty();
         }
@@ -348,7 +366,11 @@ class Run {
     const ConsolidationOptions& options_;
     ConsolidatedDirectory directory_;
     std::string header_;
-    PartitionStats stats_;
+    UniqueFd output_fd_;
+    results::PackReader packs_;
+    std::string payload_;             // the current partition's record, as stored
+    results::PartitionRecord record_;  // ... decoded
+    std::vector<std::string_view> rows_;  // its detailed comparison's data lines
     DifferenceSamples samples_;
     RootCauseCounts root_causes_;
     std::set<int64_t> dates_;

@@ -1,13 +1,14 @@
 #pragma once
 // Phase 3 (SPEC 4): consolidates the results of every completed partition of an output
 // directory into <output>/consolidated/. Streams over the registry's partitions in key order
-// (date, then security), reading each completed partition's stats/ files once; memory holds the
-// per-order difference values the statistics need (difference_samples.h), a few counters per
-// security, and one partition's files at a time: nothing per partition or per file.
+// (date, then security), reading each completed partition's result record once (from the packs
+// the registry points at, src/results; never a CSV); memory holds the per-order difference
+// values the statistics need (difference_samples.h), a few counters per security, and one
+// partition's record at a time: nothing per partition.
 //
-// Partitions that are not completed (pending, running, failed) and completed ones whose stats/
+// Partitions that are not completed (pending, running, failed) and completed ones whose record
 // cannot be read are skipped and named in partitions.csv, report.html and the summary. The output
-// depends only on the registry and the stats/ files, never on time or paths: rerunning gives
+// depends only on the registry and the records, never on time or paths: rerunning gives
 // byte-identical files, also after a crash in the middle (consolidated_directory.h).
 //
 //   registry::PartitionRegistry reg(registry::PartitionRegistry::path_in(dir));

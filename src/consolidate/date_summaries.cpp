@@ -7,7 +7,7 @@
 namespace mdp::consolidate {
 
 void DateSummaries::add(const PartitionKey& key, registry::PartitionStatus status,
-                        const PartitionStats* consolidated) {
+                        const results::PartitionSummary* consolidated) {
     Totals& totals = by_day_[key.date.to_days()];
     DateSummary& day = totals.summary;
     day.date = key.date;
@@ -18,7 +18,7 @@ void DateSummaries::add(const PartitionKey& key, registry::PartitionStatus statu
     day.matched_sweeps += static_cast<int64_t>(consolidated->differences.size());
     for (const auto& [cause, n] : consolidated->root_causes) day.unmatched_sweeps += n;
     const size_t headline = headline_metric();
-    for (const Differences& order : consolidated->differences) {
+    for (const results::Differences& order : consolidated->differences) {
         const double saving = order[headline];
         if (std::isnan(saving)) continue;
         ++day.saving_n;

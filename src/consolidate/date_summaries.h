@@ -10,8 +10,8 @@
 
 #include "analyzers/stats/result.h"
 #include "common/partition_key.h"
-#include "consolidate/partition_stats.h"
 #include "registry/partition_entry.h"
+#include "results/partition_summary.h"
 
 namespace mdp::consolidate {
 
@@ -29,10 +29,10 @@ struct DateSummary {
 
 class DateSummaries {
   public:
-    // Counts one registry partition; `consolidated` is its stats when they entered the
+    // Counts one registry partition; `consolidated` is its results when they entered the
     // consolidated files, nullptr otherwise.
     void add(const PartitionKey& key, registry::PartitionStatus status,
-             const PartitionStats* consolidated);
+             const results::PartitionSummary* consolidated);
     // One row per date seen, in date order.
     std::vector<DateSummary> rows() const;
 

@@ -9,10 +9,10 @@
 
 namespace mdp::consolidate {
 
-void DifferenceSamples::add(SecurityCode security, const Differences& differences) {
+void DifferenceSamples::add(SecurityCode security, const results::Differences& differences) {
     if (securities_.size() >= UINT32_MAX) throw std::length_error("too many set-A orders");
     securities_.push_back(security);
-    for (size_t m = 0; m < kMetricCount; ++m) values_[m].push_back(differences[m]);
+    for (size_t m = 0; m < results::kMetricCount; ++m) values_[m].push_back(differences[m]);
     order_.clear();
 }
 

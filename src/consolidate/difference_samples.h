@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "common/partition_key.h"
-#include "consolidate/partition_stats.h"
+#include "results/partition_summary.h"
 
 namespace mdp::consolidate {
 
@@ -22,7 +22,7 @@ struct SecuritySample {
 
 class DifferenceSamples {
   public:
-    void add(SecurityCode security, const Differences& differences);
+    void add(SecurityCode security, const results::Differences& differences);
 
     size_t orders() const { return securities_.size(); }
     // Present values of `metric` (index into analyzers::kComparedMetrics), in append order.
@@ -39,7 +39,7 @@ class DifferenceSamples {
     const std::vector<uint32_t>& security_order() const;
 
     std::vector<SecurityCode> securities_;  // per order
-    std::array<std::vector<double>, kMetricCount> values_;
+    std::array<std::vector<double>, results::kMetricCount> values_;
     mutable std::vector<uint32_t> order_;  // order indices sorted by (security, index)
 };
 

@@ -38,7 +38,7 @@ CsvContent tests_for_set_a_of(size_t n) {
     write_trades(dir / "p/trades.csv", trades, 7);
     const auto result = analyze_partition(dir / "p", dir / "stats",
                                           PartitionKey{*CivilDate::parse("2024-03-05"), 7}, {});
-    EXPECT_EQ(result.counts.at("matched"), static_cast<int64_t>(n));
+    EXPECT_EQ(result.at("matched"), static_cast<int64_t>(n));
     return read_csv(dir / "stats/matched/sweep_order_statistical_tests.csv");
 }
 

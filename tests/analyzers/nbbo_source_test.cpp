@@ -40,7 +40,7 @@ TEST(NbboSource, FileQuotesPriceTheSimulation) {
          "order_exchange"},
     };
     EXPECT_EQ(fills.rows, expected);
-    EXPECT_EQ(result.counts.at("simulated_fills"), 5);
+    EXPECT_EQ(result.at("simulated_fills"), 5);
     // S1's simulated vwap: (300*9990 + 100*9996) / 400 = 9991.5; cost vs the arrival mid
     // 10000 (always the order's own national quote): (9991.5 - 10000)/10000*1e4 = -8.5.
     const CsvContent d = read_csv(dir / "stats/matched/sweep_order_comparison_detailed.csv");

@@ -46,7 +46,7 @@ class HandWorkedPartition : public ::testing::Test {
     static void SetUpTestSuite() {
         dir_ = new fs::path(scratch_dir("hand_worked"));
         write_hand_worked_partition(*dir_ / "partition", false);
-        result_ = new PartitionAnalysisResult(
+        result_ = new std::map<std::string, int64_t>(
             analyze_partition(*dir_ / "partition", *dir_ / "stats", hand_key(), {}));
     }
     static void TearDownTestSuite() {
@@ -58,10 +58,10 @@ class HandWorkedPartition : public ::testing::Test {
     }
 
     static fs::path* dir_;
-    static PartitionAnalysisResult* result_;
+    static std::map<std::string, int64_t>* result_;
 };
 fs::path* HandWorkedPartition::dir_ = nullptr;
-PartitionAnalysisResult* HandWorkedPartition::result_ = nullptr;
+std::map<std::string, int64_t>* HandWorkedPartition::result_ = nullptr;
 
 TEST_F(HandWorkedPartition, CountsEachStage) {
     // CP orders (arrival exchangeordertype in {64, 256, 2048, 4096, 4098}): S1-S3, C1-C7,
@@ -74,7 +74,7 @@ TEST_F(HandWorkedPartition, CountsEachStage) {
         {"cp_orders", 20},      {"sweeps", 13},       {"qualifying", 9},
         {"matched", 3},         {"unmatched", 6},     {"real_fills", 10},
         {"simulated_fills", 5}, {"order_events", 43}, {"trade_rows", 15}};
-    EXPECT_EQ(result_->counts, expected);
+    EXPECT_EQ(*result_, expected);
 }
 
 TEST_F(HandWorkedPartition, QualificationRulesAndSets) {

@@ -69,7 +69,7 @@ TEST(PartitionReader, MissingFilesHaveNoRows) {
     // A partition with no files at all still writes every output (empty tables).
     const auto result =
         analyze_partition(dir, dir / "stats", PartitionKey{*CivilDate::parse("2024-03-05"), 7}, {});
-    EXPECT_EQ(result.counts.at("order_events"), 0);
+    EXPECT_EQ(result.at("order_events"), 0);
     EXPECT_EQ(read_csv(dir / "stats/matched/sweep_order_comparison_detailed.csv").rows.size(), 0U);
     EXPECT_EQ(read_csv(dir / "stats/matched/sweep_order_statistical_tests.csv").rows.size(), 11U);
 }

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "cluster/wire_format.h"
+#include "common/wire_format.h"
 
 namespace mdp::cluster {
 namespace {

@@ -1,7 +1,7 @@
 #pragma once
 // Test helpers for consolidation: a consolidated CSV read into rows of named cells (parsed
 // independently of src/consolidate), numeric comparison with a relative tolerance, and a
-// synthetic output directory with completed partitions whose stats/ files hold given
+// synthetic output directory with completed partitions whose result records hold given
 // differences.
 
 #include <gtest/gtest.h>
@@ -17,7 +17,10 @@
 
 #include "analyzers/comparison_report.h"
 #include "analyzers/number_format.h"
+#include "common/beneath.h"
 #include "registry/partition_registry.h"
+#include "results/pack_store.h"
+#include "results/partition_record.h"
 #include "support/scratch_dir.h"
 
 namespace mdp::testing {
@@ -103,8 +106,9 @@ struct SyntheticOrder {
     std::vector<double> differences;  // 11, NaN = missing
 };
 
-// Writes a completed partition: stats/ files with these orders (every other column empty) and
-// `root_causes` set-B rows, and records it as completed in `registry`.
+// Writes a completed partition: a result record whose detailed comparison holds these orders
+// (every other column empty) and whose summary has their differences and `root_causes`' counts,
+// and records it as completed in `registry`.
 inline void write_synthetic_partition(const std::filesystem::path& output,
                                       registry::PartitionRegistry& reg, const PartitionKey& key,
                                       const std::vector<SyntheticOrder>& orders,
@@ -122,23 +126,25 @@ inline void write_synthetic_partition(const std::filesystem::path& output,
         for (size_t i = 0; i < cells.size(); ++i) detailed += (i > 0 ? "," : "") + cells[i];
         detailed += "\n";
     }
-    std::string unmatched = "orderid,root_cause,root_cause_detail\n";
-    for (size_t i = 0; i < root_causes.size(); ++i) {
-        unmatched += std::to_string(i + 1) + "," + root_causes[i] + ",\"detail, with a comma\"\n";
+    results::PartitionRecord record;
+    record.key = key;
+    record.summary.headline.n_pairs = static_cast<int64_t>(orders.size());
+    record.summary.headline.mean_saving_bps = 1.5;
+    for (const SyntheticOrder& order : orders) {
+        results::Differences d{};
+        for (size_t m = 0; m < 11; ++m) d[m] = order.differences[m];
+        record.summary.differences.push_back(d);
     }
-    const std::filesystem::path stats = key.directory_under(output) / "stats";
-    write_text(stats / "matched/sweep_order_comparison_detailed.csv", detailed);
-    write_text(stats / "unmatched/unmatched_orders_analysis.csv", unmatched);
-    write_text(
-        stats / "matched/sweep_order_validation.json",
-        "{\"headline\": {\"n_pairs\": " + std::to_string(orders.size()) +
-            ", \"mean_real_exec_cost_arrival_bps\": null, \"mean_sim_exec_cost_arrival_bps\": "
-            "null, \"mean_saving_bps\": 1.5, \"saving_paired_t_pvalue\": null}}\n");
+    for (const std::string& cause : root_causes) ++record.summary.root_causes[cause];
+    record.files.push_back({std::string(analyzers::kDetailedFile), detailed});
+    const UniqueFd output_fd = open_directory(output);
+    results::PackWriterPool packs(output_fd.get(), output, std::filesystem::path(results::kDefaultPacksDirectory));
+    registry::ResultCounts counts{{"matched", static_cast<int64_t>(orders.size())}};
+    results::add_location(packs.append(results::encode_record(record)), counts);
     const auto now = registry::Clock::now();
     reg.upsert(key, {{"orders", {100, 1000}}, {"trades", {10, 100}}}, now);
     reg.mark_running(key, now);
-    reg.mark_completed(key, {{"matched", static_cast<int64_t>(orders.size())}},
-                       std::chrono::duration<double>(0.25), now);
+    reg.mark_completed(key, counts, std::chrono::duration<double>(0.25), now);
 }
 
 }  // namespace mdp::testing

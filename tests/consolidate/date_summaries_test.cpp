@@ -14,10 +14,10 @@ namespace {
 
 using registry::PartitionStatus;
 
-PartitionStats stats_with_savings(std::vector<double> savings, int64_t unmatched) {
-    PartitionStats stats;
+results::PartitionSummary stats_with_savings(std::vector<double> savings, int64_t unmatched) {
+    results::PartitionSummary stats;
     for (const double saving : savings) {
-        Differences d{};
+        results::Differences d{};
         d.fill(stats::kNaN);
         d[headline_metric()] = saving;
         stats.differences.push_back(d);
@@ -32,8 +32,8 @@ PartitionKey key(const char* date, SecurityCode security) {
 
 TEST(DateSummariesTest, CountsPartitionsSweepsAndTheMeanSavingPerDate) {
     DateSummaries dates;
-    const PartitionStats a = stats_with_savings({2, 4, stats::kNaN}, 5);
-    const PartitionStats b = stats_with_savings({-3}, 1);
+    const results::PartitionSummary a = stats_with_savings({2, 4, stats::kNaN}, 5);
+    const results::PartitionSummary b = stats_with_savings({-3}, 1);
     dates.add(key("2024-04-03", 1), PartitionStatus::kCompleted, &b);
     dates.add(key("2024-04-02", 1), PartitionStatus::kCompleted, &a);
     dates.add(key("2024-04-02", 2), PartitionStatus::kFailed, nullptr);

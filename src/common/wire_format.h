@@ -1,14 +1,16 @@
 #pragma once
-// The byte layout of the messages between ranks: little-endian fixed-width integers, doubles as
-// their IEEE bits, strings as a length and their bytes. Ranks of one job run the same binary,
-// but not necessarily on one architecture's compiler settings, so nothing is sent as a struct.
+// A portable byte layout, for the messages between MPI ranks and the result records of
+// src/results: little-endian fixed-width integers, doubles as their IEEE bits, strings as a
+// length and their bytes. Ranks of one job run the same binary, but not necessarily on one
+// architecture's compiler settings, and records outlive the binary that wrote them, so nothing
+// is written as a struct.
 
 #include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 
-namespace mdp::cluster {
+namespace mdp {
 
 class WireWriter {
   public:
@@ -51,4 +53,4 @@ class WireReader {
     size_t position_ = 0;
 };
 
-}  // namespace mdp::cluster
+}  // namespace mdp

@@ -1,10 +1,10 @@
-#include "cluster/wire_format.h"
+#include "common/wire_format.h"
 
 #include <gtest/gtest.h>
 
 #include <limits>
 
-namespace mdp::cluster {
+namespace mdp {
 namespace {
 
 TEST(WireFormat, FieldsRoundTripLittleEndian) {
@@ -36,4 +36,4 @@ TEST(WireFormat, AStringLongerThanTheMessageIsRejected) {
 }
 
 }  // namespace
-}  // namespace mdp::cluster
+}  // namespace mdp

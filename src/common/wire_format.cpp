@@ -1,9 +1,9 @@
-#include "cluster/wire_format.h"
+#include "common/wire_format.h"
 
 #include <bit>
 #include <cstring>
 
-namespace mdp::cluster {
+namespace mdp {
 
 void WireWriter::u32(uint32_t value) {
     for (int shift = 0; shift < 32; shift += 8) bytes_.push_back(static_cast<char>((value >> shift) & 0xFF));
@@ -51,4 +51,4 @@ std::string WireReader::str() {
     return std::string(need(static_cast<size_t>(size)));
 }
 
-}  // namespace mdp::cluster
+}  // namespace mdp
