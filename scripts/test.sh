@@ -2,11 +2,14 @@
 # The whole test suite, from a fresh clone (what .ci/run runs). Installs what is missing, then
 # runs these stages in order; the first that fails fails the script:
 #   1. Release build, every test (ctest);
-#   2. ASan + UBSan build (build-asan/, without MPI), every test but the `mpi` and `chromium`
+#   2. install, example consumer and package: `cmake --install` of build/ into a scratch prefix,
+#      examples/registry_reset built against it and run, `cpack -G DEB` checked and unpacked
+#      (scripts/package_check.sh, docs/library.md);
+#   3. ASan + UBSan build (build-asan/, without MPI), every test but the `mpi` and `chromium`
 #      labels;
-#   3. ThreadSanitizer build (build-tsan/), the TSan set: `ctest -L tsan` (docs/tsan.md);
-#   4. each libFuzzer target for 30 s on its seed corpus (scripts/fuzz.sh, build-fuzz/).
-# `test.sh --no-sanitize` runs stage 1 only. Each stage prints its wall time; the measured
+#   4. ThreadSanitizer build (build-tsan/), the TSan set: `ctest -L tsan` (docs/tsan.md);
+#   5. each libFuzzer target for 30 s on its seed corpus (scripts/fuzz.sh, build-fuzz/).
+# `test.sh --no-sanitize` runs stages 1 and 2 only. Each stage prints its wall time; the measured
 # times are in docs/contributing.md ("CI stages and their measured time").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -40,6 +43,7 @@ run_tsan() {
 }
 
 stage "Release build and tests" run_suite "$root/build"
+stage "Install, example consumer and package" "$root/scripts/package_check.sh" "$root/build"
 if [[ "${1:-}" != "--no-sanitize" ]]; then
   export ASAN_OPTIONS="detect_leaks=1:abort_on_error=1"
   export UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1"
