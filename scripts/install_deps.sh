@@ -12,6 +12,7 @@ packages=(
   openmpi-bin libopenmpi-dev
   help2man dpkg-dev
   tzdata
+  chromium  # renders report.html in its end-to-end test (tests/e2e/report_render_test.cpp)
 )
 if [[ "${1:-}" == "--bench" ]]; then
   packages+=(hyperfine python3-pandas python3-scipy)

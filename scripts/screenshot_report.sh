@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Takes a headless-Chromium screenshot of a consolidated report, to check how it renders.
 #   scripts/screenshot_report.sh RUN/consolidated/report.html [OUT.png] [WIDTHxHEIGHT]
-# Installs Debian's chromium when it is missing (root or sudo). Not part of CI.
+# Installs the project's Debian packages (chromium among them) when chromium is missing. CI renders
+# the report in tests/e2e/report_render_test.cpp instead (label `chromium`).
 set -euo pipefail
 report="${1:?usage: screenshot_report.sh REPORT.html [OUT.png] [WIDTHxHEIGHT]}"
 out="${2:-report.png}"
@@ -9,14 +10,8 @@ size="${3:-1400,2000}"
 size="${size/x/,}"
 [[ -f "$report" ]] || { echo "screenshot_report: no such file: $report" >&2; exit 1; }
 
-if ! command -v chromium >/dev/null 2>&1; then
-  if [[ $(id -u) -eq 0 ]]; then sudo=(); elif command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
-    echo "screenshot_report: chromium is missing and there is no root or sudo to install it" >&2; exit 1
-  fi
-  echo "screenshot_report: installing chromium" >&2
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends chromium >/dev/null
-fi
+# chromium comes with the project's dependencies (it also renders the report in a test).
+command -v chromium >/dev/null 2>&1 || "$(dirname "${BASH_SOURCE[0]}")/install_deps.sh"
 
 profile="$(mktemp -d)"
 trap 'rm -rf "$profile"' EXIT

@@ -118,7 +118,10 @@ std::vector<SecurityTestRow> write_per_security_tests(const DifferenceSamples& s
         }
     }
     out.close();
-    return per_metric[headline_metric()];
+    std::vector<SecurityTestRow> headline = per_metric[headline_metric()];
+    const std::map<SecurityCode, size_t> matched = samples.orders_by_security();
+    for (SecurityTestRow& row : headline) row.matched_sweeps = matched.at(row.security);
+    return headline;
 }
 
 std::vector<AnovaRow> write_cross_security_anova(const DifferenceSamples& samples,

@@ -41,6 +41,7 @@ size_t headline_metric();
 struct SecurityTestRow {
     SecurityCode security = 0;
     MetricTestRow test;
+    size_t matched_sweeps = 0;  // set-A orders of the security, whether test.n counts them or not
 };
 
 struct AnovaRow {
@@ -56,7 +57,7 @@ using RootCauseCounts = std::map<SecurityCode, std::map<std::string, int64_t>>;
 // One row per metric, in SPEC 3.4 order.
 std::vector<MetricTestRow> write_pooled_tests(const DifferenceSamples& samples,
                                               const std::filesystem::path& file);
-// Returns the headline metric's row of every security.
+// Returns the headline metric's row of every security, with its number of set-A orders.
 std::vector<SecurityTestRow> write_per_security_tests(const DifferenceSamples& samples,
                                                       const std::filesystem::path& file);
 // One row per metric, in SPEC 3.4 order.

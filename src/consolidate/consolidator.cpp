@@ -12,9 +12,11 @@
 #include "common/errors.h"
 #include "consolidate/consolidated_directory.h"
 #include "consolidate/consolidated_tables.h"
+#include "consolidate/date_summaries.h"
 #include "consolidate/difference_samples.h"
 #include "consolidate/html_report.h"
 #include "consolidate/output_stream.h"
+#include "consolidate/saving_distribution.h"
 #include "consolidate/sqlite_export.h"
 #include "registry/json_text.h"
 #include "results/pack_store.h"
@@ -128,6 +130,8 @@ class Run {
         report.pooled = write_pooled_tests(samples_, dir / kPooledTestsFile);
         throw_if_stopped();
         report.security_headline = write_per_security_tests(samples_, dir / kPerSecurityTestsFile);
+        report.saving_distribution = describe_saving_distribution(samples_.pooled(headline_metric()));
+        report.per_date = per_date_.rows();
         throw_if_stopped();
         report.anova = write_cross_security_anova(samples_, dir / kAnovaFile);
         throw_if_stopped();
@@ -330,6 +334,8 @@ class Run {
             }
         }
 
+        per_date_.add(entry.key, entry.status, included ? &record_.summary : nullptr);
+
         analyzers::CsvWriter& row = partitions.row();
         row.text(entry.key.date.to_string())
             .integer(static_cast<int64_t>(entry.key.security))
@@ -368,6 +374,7 @@ class Run {
     DifferenceSamples samples_;
     RootCauseCounts root_causes_;
     std::set<int64_t> dates_;
+    DateSummaries per_date_;  // the report's per-date view
     ConsolidationSummary summary_;
 };
 

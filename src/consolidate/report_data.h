@@ -1,7 +1,8 @@
 #pragma once
 // What report.html shows, gathered while consolidating: everything in it is bounded (a fixed
-// number of slowest partitions and listed failures) except the per-security headline rows,
-// one per security.
+// number of slowest partitions and listed failures, a fixed number of quantiles and histogram
+// bins) except the per-security headline rows, one per security, and the per-date rows, one per
+// trading date.
 
 #include <array>
 #include <cstdint>
@@ -11,7 +12,9 @@
 
 #include "common/partition_key.h"
 #include "consolidate/consolidated_tables.h"
+#include "consolidate/date_summaries.h"
 #include "consolidate/metric_tests.h"
+#include "consolidate/saving_distribution.h"
 
 namespace mdp::consolidate {
 
@@ -65,6 +68,8 @@ struct ReportData {
 
     std::vector<MetricTestRow> pooled;               // per metric, SPEC 3.4 order
     std::vector<SecurityTestRow> security_headline;  // exec_cost_arrival_diff_bps per security
+    SavingDistribution saving_distribution;          // of exec_cost_arrival_diff_bps per order
+    std::vector<DateSummary> per_date;               // one per trading date, in date order
     std::vector<AnovaRow> anova;                     // per metric
     size_t pairwise_rows = 0;
     std::string pairwise_rule;  // which pairs were compared, in words

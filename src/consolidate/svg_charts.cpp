@@ -5,6 +5,9 @@
 #include <cstdio>
 #include <string_view>
 
+#include "consolidate/axis_scale.h"
+#include "consolidate/report_palette.h"
+
 namespace mdp::consolidate {
 
 std::string display_fixed(double value, int decimals) {
@@ -60,14 +63,15 @@ std::string html_escape(std::string_view text) {
     return out;
 }
 
-namespace {
-
-// SVG coordinates: one decimal, "C" formatting.
-std::string num(double v) {
+std::string svg_coordinate(double v) {
     char buffer[32];
     std::snprintf(buffer, sizeof buffer, "%.1f", v);
     return buffer;
 }
+
+namespace {
+
+std::string num(double v) { return svg_coordinate(v); }
 
 }  // namespace
 
@@ -143,30 +147,20 @@ std::string forest_plot_svg(const std::vector<ForestRow>& rows, int width,
     const double plot = width - label_width - right_width;
     const double body = row * static_cast<double>(rows.size());
     const double height = top + body + 52;
-    double lo = 0;
-    double hi = 0;
+    double lowest = 0;
+    double highest = 0;
     for (const auto& r : rows) {
         for (const double v : {r.mean, r.lower, r.upper}) {
             if (std::isfinite(v)) {
-                lo = std::min(lo, v);
-                hi = std::max(hi, v);
+                lowest = std::min(lowest, v);
+                highest = std::max(highest, v);
             }
         }
     }
-    if (hi - lo <= 0) {
-        lo -= 1;
-        hi += 1;
-    }
-    // A "nice" tick step giving about 6 ticks.
-    const double raw = (hi - lo) / 6;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = magnitude;
-    for (const double f : {1.0, 2.0, 2.5, 5.0, 10.0}) {
-        step = f * magnitude;
-        if (raw <= step) break;
-    }
-    lo = std::floor(lo / step) * step;
-    hi = std::ceil(hi / step) * step;
+    const AxisScale scale = round_axis(lowest, highest, 6);
+    const double lo = scale.low;
+    const double hi = scale.high;
+    const double step = scale.step;
     auto xpos = [&](double v) { return label_width + (v - lo) / (hi - lo) * plot; };
 
     std::string svg = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
@@ -176,7 +170,7 @@ std::string forest_plot_svg(const std::vector<ForestRow>& rows, int width,
         svg += "<rect x=\"0\" y=\"" + num(top + row * static_cast<double>(i)) + "\" width=\"" +
                std::to_string(width) + "\" height=\"" + num(row) + "\" fill=\"#f7f9fb\"/>";
     }
-    const int ticks = static_cast<int>(std::lround((hi - lo) / step));
+    const int ticks = scale.ticks();
     for (int t = 0; t <= ticks; ++t) {
         const double v = lo + step * t;
         const double x = xpos(v);
@@ -195,7 +189,8 @@ std::string forest_plot_svg(const std::vector<ForestRow>& rows, int width,
     for (size_t i = 0; i < rows.size(); ++i) {
         const ForestRow& r = rows[i];
         const double cy = top + row * static_cast<double>(i) + row / 2;
-        const std::string color = r.significant ? (r.mean > 0 ? "#1b7f5b" : "#b4443b") : "#5b6b7f";
+        // Significance is carried twice: by the colour and by a filled (vs hollow) marker.
+        const std::string color = r.significant ? palette::saving_color(r.mean) : palette::kNeutral;
         svg += "<text x=\"" + num(label_width - 12) + "\" y=\"" + num(cy + 4) +
                "\" class=\"label\" text-anchor=\"end\">" + html_escape(r.label) + "</text>";
         if (std::isfinite(r.lower) && std::isfinite(r.upper)) {
@@ -210,8 +205,9 @@ std::string forest_plot_svg(const std::vector<ForestRow>& rows, int width,
         }
         if (std::isfinite(r.mean)) {
             svg += "<rect x=\"" + num(xpos(r.mean) - 5) + "\" y=\"" + num(cy - 5) +
-                   "\" width=\"10\" height=\"10\" fill=\"" + color + "\"><title>" +
-                   html_escape(r.label) + ": " + display_fixed(r.mean, 2) + "</title></rect>";
+                   "\" width=\"10\" height=\"10\" fill=\"" + (r.significant ? color : "#fff") +
+                   "\" stroke=\"" + color + "\" stroke-width=\"2\"><title>" + html_escape(r.label) +
+                   ": " + display_fixed(r.mean, 2) + "</title></rect>";
         }
         svg += "<text x=\"" + num(width - right_width + 14) + "\" y=\"" + num(cy + 4) +
                "\" class=\"value\">" + display_fixed(r.mean, 2) + " [" + display_fixed(r.lower, 2) +

@@ -16,6 +16,8 @@ std::string display_count(int64_t value);
 std::string display_p_value(double p);
 // Escapes &, <, >, " and '.
 std::string html_escape(std::string_view text);
+// An SVG coordinate: one decimal, "C" formatting (never a locale's comma).
+std::string svg_coordinate(double v);
 
 struct BarSegment {
     std::string label;
