@@ -44,7 +44,7 @@ struct Table {
     }
 };
 
-struct Run {
+struct QuirkyFiles {
     std::string orders, trades;
     GenerationSummary summary;
 };
@@ -59,17 +59,17 @@ GeneratorConfig quirky_config(uint64_t seed = 7) {
     return config;
 }
 
-Run generate_run(const GeneratorConfig& config) {
+QuirkyFiles generate_run(const GeneratorConfig& config) {
     StringSink orders, trades, nbbo;
-    Run run;
+    QuirkyFiles run;
     run.summary = generate(config, OutputSinks{&orders, &trades, &nbbo});
     run.orders = orders.data();
     run.trades = trades.data();
     return run;
 }
 
-const Run& quirky() {
-    static const Run run = generate_run(quirky_config());
+const QuirkyFiles& quirky() {
+    static const QuirkyFiles run = generate_run(quirky_config());
     return run;
 }
 
@@ -77,7 +77,7 @@ TEST(AsxQuirks, OffByDefaultAndNoneOfThemAppear) {
     EXPECT_FALSE(GeneratorConfig{}.quirks.enabled);
     GeneratorConfig config = quirky_config();
     config.quirks.enabled = false;
-    const Run plain = generate_run(config);
+    const QuirkyFiles plain = generate_run(config);
     const Table orders(plain.orders);
     for (size_t r = 0; r < orders.rows.size(); ++r) {
         ASSERT_EQ(orders.text(r, "exchange"), "ASX");
@@ -90,10 +90,10 @@ TEST(AsxQuirks, OffByDefaultAndNoneOfThemAppear) {
 }
 
 TEST(AsxQuirks, SameSeedSameBytesOtherSeedOtherBytes) {
-    const Run again = generate_run(quirky_config());
+    const QuirkyFiles again = generate_run(quirky_config());
     EXPECT_EQ(again.orders, quirky().orders);
     EXPECT_EQ(again.trades, quirky().trades);
-    const Run other = generate_run(quirky_config(8));
+    const QuirkyFiles other = generate_run(quirky_config(8));
     EXPECT_NE(other.orders, quirky().orders);
 }
 
@@ -239,7 +239,7 @@ TEST(AsxQuirks, RealValueFormats) {
 }
 
 TEST(AsxQuirks, TradesFileEndsWithoutANewlineAndLosesNoRow) {
-    const Run& run = quirky();
+    const QuirkyFiles& run = quirky();
     ASSERT_FALSE(run.trades.empty());
     EXPECT_NE(run.trades.back(), '\n');
     EXPECT_EQ(run.orders.back(), '\n');

@@ -72,12 +72,13 @@ struct HandInput {
     }
     void trade(int64_t order_id, int64_t t, int deal_source, int64_t group, Quote snapshot,
                int price, int quantity, int side, int aggressive) {
+        ++trade_rows;
         std::ostringstream row;
         row << "3," << 500 + trade_rows << ",2024-04-02," << t << ",100001," << order_id << ','
             << deal_source << ",Other," << (deal_source == 1 ? "ON Market" : "OFF Market") << ','
             << group << ',' << snapshot.national_bid << ',' << snapshot.national_offer << ','
             << price << ',' << quantity << ',' << side << (side == 1 ? ",Buy," : ",Sell,")
-            << "101," << aggressive << ',' << ++trade_rows << '\n';
+            << "101," << aggressive << ',' << trade_rows << '\n';
         trades += row.str();
     }
 };
@@ -282,8 +283,10 @@ TEST_F(AsxQuirksTest, HandBuiltQuirksGiveWhatSpecSays) {
     EXPECT_EQ(not_qualifying.at("no_trades"), 0);
 
     // Simulated fills.
-    std::map<std::pair<std::string, std::string>, std::pair<double, double>> fills;
-    std::map<std::pair<std::string, std::string>, std::string> sources;
+    using FillKey = std::pair<std::string, std::string>;  // sweep, contra
+    using QuantityAndMidpoint = std::pair<double, double>;
+    std::map<FillKey, QuantityAndMidpoint> fills;
+    std::map<FillKey, std::string> sources;
     for (const auto& f : read_csv(day / "stats/simulation/simulated_fills.csv")) {
         const auto key = std::make_pair(cell(f, "sweep_orderid"), cell(f, "contra_orderid"));
         fills[key] = {number(f, "quantity"), number(f, "midpoint")};
@@ -292,18 +295,18 @@ TEST_F(AsxQuirksTest, HandBuiltQuirksGiveWhatSpecSays) {
     ASSERT_EQ(fills.size(), 5U);
     // A: 60 @ 10005 from 3001's national quote; 40 @ 10010 from 3002's exchange quote (its
     // national quote is crossed).
-    EXPECT_EQ(fills[{"1001", "3001"}], std::make_pair(60.0, 10005.0));
-    EXPECT_EQ(sources[{"1001", "3001"}], "order_national");
-    EXPECT_EQ(fills[{"1001", "3002"}], std::make_pair(40.0, 10010.0));
-    EXPECT_EQ(sources[{"1001", "3002"}], "order_exchange");
+    EXPECT_EQ(fills[FillKey("1001", "3001")], QuantityAndMidpoint(60.0, 10005.0));
+    EXPECT_EQ(sources[FillKey("1001", "3001")], "order_national");
+    EXPECT_EQ(fills[FillKey("1001", "3002")], QuantityAndMidpoint(40.0, 10010.0));
+    EXPECT_EQ(sources[FillKey("1001", "3002")], "order_exchange");
     // B: the same-nanosecond pair in sequence order: 3004 first (50 @ 9995), 3003 the rest
     // (50 @ 10000, its locked national quote is usable).
-    EXPECT_EQ(fills[{"1002", "3004"}], std::make_pair(50.0, 9995.0));
-    EXPECT_EQ(fills[{"1002", "3003"}], std::make_pair(50.0, 10000.0));
-    EXPECT_EQ(sources[{"1002", "3003"}], "order_national");
+    EXPECT_EQ(fills[FillKey("1002", "3004")], QuantityAndMidpoint(50.0, 9995.0));
+    EXPECT_EQ(fills[FillKey("1002", "3003")], QuantityAndMidpoint(50.0, 10000.0));
+    EXPECT_EQ(sources[FillKey("1002", "3003")], "order_national");
     // C: min(post-arrival leaves 5, contra arrival quantity 5) = 5 @ 10005; neither upward
     // amendment counts.
-    EXPECT_EQ(fills[{"1003", "3005"}], std::make_pair(5.0, 10005.0));
+    EXPECT_EQ(fills[FillKey("1003", "3005")], QuantityAndMidpoint(5.0, 10005.0));
 
     std::map<std::string, std::map<std::string, std::string>> detailed;
     for (auto& row : read_csv(day / "stats/matched/sweep_order_comparison_detailed.csv")) {
@@ -312,8 +315,8 @@ TEST_F(AsxQuirksTest, HandBuiltQuirksGiveWhatSpecSays) {
     ASSERT_EQ(detailed.size(), 3U);
 
     // A: crossed arrival quote -> no arrival midpoint, so every arrival-based cell is empty
-    // (SPEC 3.4: NaN if no usable arrival quote; NaN is an empty cell) and dark_pool_better is
-    // false (NaN < NaN is false).
+    // (SPEC 3.4: NaN if no usable arrival quote; NaN is an empty cell), dark_pool_better too
+    // ("NaN stays NaN"; docs/analysis-decisions.md: empty = unknown, not false).
     const auto& a = detailed["1001"];
     EXPECT_EQ(cell(a, "arrival_midpoint"), "");
     EXPECT_EQ(cell(a, "real_exec_cost_arrival_bps"), "");
@@ -321,7 +324,7 @@ TEST_F(AsxQuirksTest, HandBuiltQuirksGiveWhatSpecSays) {
     EXPECT_EQ(cell(a, "real_effective_spread_pct"), "");
     EXPECT_EQ(cell(a, "sim_effective_spread_pct"), "");
     EXPECT_EQ(cell(a, "exec_cost_arrival_diff_bps"), "");
-    EXPECT_EQ(cell(a, "dark_pool_better"), "false");
+    EXPECT_EQ(cell(a, "dark_pool_better"), "");
     // Real: one fill 100 @ 10010 with snapshot mid 10005: (10010 - 10005) / 10005 * 1e4.
     EXPECT_DOUBLE_EQ(number(a, "real_vwap"), 10010.0);
     EXPECT_DOUBLE_EQ(number(a, "real_exec_cost_vw_bps"), 5.0 / 10005.0 * 1e4);
