@@ -44,10 +44,10 @@ struct AsxQuirks {
 
 // How many of each quirk a run produced (GenerationSummary::quirks).
 struct AsxQuirkCounts {
-    uint64_t evening_reloads = 0;        // reload rows written the evening before
+    uint64_t evening_reloads = 0;  // reload rows written the evening before
     uint64_t instant_crossed_sweeps = 0;
     uint64_t amended_up = 0;
-    uint64_t crossing_reports = 0;       // dealsource-5 match groups
+    uint64_t crossing_reports = 0;  // dealsource-5 match groups
     uint64_t other_deal_source_fills = 0;
     uint64_t same_ns_pairs = 0;
 };

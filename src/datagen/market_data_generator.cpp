@@ -57,9 +57,9 @@ enum Flag : uint16_t {
     kMidTick = 1U << 1,
     kSingleFillMin = 1U << 2,
     kShortSell = 1U << 3,
-    kBadNational = 1U << 4,  // force an unusable national quote on this row
-    kBadExchange = 1U << 5,  // force an unusable exchange bid/offer on this row
-    kAggressive = 1U << 6,   // trade rows: passiveaggressive = 1
+    kBadNational = 1U << 4,      // force an unusable national quote on this row
+    kBadExchange = 1U << 5,      // force an unusable exchange bid/offer on this row
+    kAggressive = 1U << 6,       // trade rows: passiveaggressive = 1
     kCrossedSnapshot = 1U << 7,  // quirk: a crossed national quote on this row (instant sweeps)
 };
 
@@ -640,8 +640,9 @@ void Generator::lit_scenario(uint32_t si, int64_t tc, int64_t earliest_fill) {
     int64_t fill_from = std::max(tc + 1, earliest_fill);
     if (amend_up) {
         const int64_t ta = tc + quirk_rng_.between(kMs, 2 * kSec);
-        const auto more = static_cast<int32_t>(quirk_rng_.between(10, 60) * 100 +
-                                               quirk_rng_.below(100));
+        // Two statements: the order of two draws in one expression is unspecified.
+        const int64_t hundreds = quirk_rng_.between(10, 60);
+        const auto more = static_cast<int32_t>(hundreds * 100 + quirk_rng_.below(100));
         o.quantity += more;
         o.leaves += more;
         push_order(ta, o, kAmendedUp);
@@ -1183,8 +1184,8 @@ void Generator::write_order_row(const Event& e, int64_t t) {
     *p++ = ',';
     p = CsvOutput::put(p, ++orders_row_num_);
     *p++ = ',';
-    p = CsvOutput::put(p, real_formats ? real_time_validity_code(e.validity, e.order_id)
-                                       : validity.code);
+    p = CsvOutput::put(
+        p, real_formats ? real_time_validity_code(e.validity, e.order_id) : validity.code);
     orders_.end_row(p);
     maybe_inject(orders_, kOrderLayout, orders_kind_counter_);
 }
@@ -1338,10 +1339,9 @@ void validate(const GeneratorConfig& config) {
     }
     const AsxQuirks& q = config.quirks;
     if (!unit(q.crossed_quote_rate) || !unit(q.locked_quote_rate) ||
-        q.crossed_quote_rate + q.locked_quote_rate >= 1.0 ||
-        !unit(q.instant_crossed_sweep_rate) || !unit(q.amend_up_rate) ||
-        !unit(q.crossing_report_rate) || !unit(q.other_deal_source_rate) ||
-        !unit(q.same_ns_pair_rate) ||
+        q.crossed_quote_rate + q.locked_quote_rate >= 1.0 || !unit(q.instant_crossed_sweep_rate) ||
+        !unit(q.amend_up_rate) || !unit(q.crossing_report_rate) ||
+        !unit(q.other_deal_source_rate) || !unit(q.same_ns_pair_rate) ||
         !(q.evening_reloads_per_security_day >= 0 && q.evening_reloads_per_security_day <= 100)) {
         throw std::invalid_argument(
             "quirk rates must lie in [0, 1] (crossed + locked < 1), evening reloads in [0, 100]");

@@ -208,7 +208,7 @@ TEST(AsxQuirks, CrossingReportsCarryOneOrderIdOnBothRowsAndOtherDealSourcesAppea
         }
         EXPECT_EQ(trades.text(r, "exchangeinfo"),
                   source == 5 || source == 44 || source == 45 || source == 48 ? "OFF Market"
-                                                                            : "ON Market");
+                                                                              : "ON Market");
     }
     EXPECT_EQ(crossing_groups.size(), quirky().summary.quirks.crossing_reports);
     EXPECT_GT(crossing_groups.size(), 5U);

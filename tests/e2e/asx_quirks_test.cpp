@@ -8,11 +8,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "registry/partition_registry.h"
 #include "support/file_tree.h"
@@ -29,11 +28,11 @@ using registry::PartitionStatus;
 constexpr int64_t kMs = 1'000'000;
 constexpr int64_t kSec = 1'000'000'000;
 // 2024-04-02 is in daylight saving (AEDT, UTC+11).
-constexpr int64_t kT0 = 1712014200000000000;  // 2024-04-02 10:30:00 Sydney (2024-04-01 23:30Z)
-constexpr int64_t kT2 = kT0 + 1800 * kSec;    // 11:00
-constexpr int64_t kT3 = kT0 + 5400 * kSec;    // 12:00
-constexpr int64_t kT4 = kT0 + 9000 * kSec;    // 13:00
-constexpr int64_t kT5 = kT0 + 12600 * kSec;   // 14:00
+constexpr int64_t kT0 = 1712014200000000000;       // 2024-04-02 10:30:00 Sydney (2024-04-01 23:30Z)
+constexpr int64_t kT2 = kT0 + 1800 * kSec;         // 11:00
+constexpr int64_t kT3 = kT0 + 5400 * kSec;         // 12:00
+constexpr int64_t kT4 = kT0 + 9000 * kSec;         // 13:00
+constexpr int64_t kT5 = kT0 + 12600 * kSec;        // 14:00
 constexpr int64_t kEvening = 1711966800000000000;  // 2024-04-01 21:20 Sydney (10:20Z)
 
 constexpr const char* kOrdersHeader =
@@ -77,8 +76,8 @@ struct HandInput {
         row << "3," << 500 + trade_rows << ",2024-04-02," << t << ",100001," << order_id << ','
             << deal_source << ",Other," << (deal_source == 1 ? "ON Market" : "OFF Market") << ','
             << group << ',' << snapshot.national_bid << ',' << snapshot.national_offer << ','
-            << price << ',' << quantity << ',' << side << (side == 1 ? ",Buy," : ",Sell,")
-            << "101," << aggressive << ',' << trade_rows << '\n';
+            << price << ',' << quantity << ',' << side << (side == 1 ? ",Buy," : ",Sell,") << "101,"
+            << aggressive << ',' << trade_rows << '\n';
         trades += row.str();
     }
 };
@@ -277,8 +276,9 @@ TEST_F(AsxQuirksTest, HandBuiltQuirksGiveWhatSpecSays) {
     EXPECT_EQ(counts.at("real_fills"), 5);       // A 1, B 3, C 1
     EXPECT_EQ(counts.at("simulated_fills"), 5);  // A 2, B 2, C 1
     const auto& not_qualifying = day_json.at("sweeps_not_qualifying");
-    EXPECT_EQ(not_qualifying.at("not_all_lit"), 2);               // E (dealsource 5), F (45)
-    EXPECT_EQ(not_qualifying.at("not_entered_in_partition"), 1);  // 1006, reloaded the evening before
+    EXPECT_EQ(not_qualifying.at("not_all_lit"), 2);  // E (dealsource 5), F (45)
+    EXPECT_EQ(not_qualifying.at("not_entered_in_partition"),
+              1);  // 1006, reloaded the evening before
     EXPECT_EQ(not_qualifying.at("not_fully_filled"), 0);
     EXPECT_EQ(not_qualifying.at("no_trades"), 0);
 
@@ -376,16 +376,18 @@ TEST_F(AsxQuirksTest, HandBuiltQuirksGiveWhatSpecSays) {
 }
 
 TEST_F(AsxQuirksTest, GeneratedQuirkyDataRunsCleanlyLosesNoRowAndRerunsIdentically) {
-    const CommandResult g = run_shell(
-        shell_quote(binary("generate_market_data")) + " -q -o " + shell_quote((dir_ / "in").string()) +
-        " --asx-quirks --securities 4 --days 2 --orders-rows 8000 --seed 11 --no-nbbo");
+    const CommandResult g =
+        run_shell(shell_quote(binary("generate_market_data")) + " -q -o " +
+                  shell_quote((dir_ / "in").string()) +
+                  " --asx-quirks --securities 4 --days 2 --orders-rows 8000 --seed 11 --no-nbbo");
     ASSERT_EQ(g.exit_code, 0) << g.output;
     const std::string trades = read_text(dir_ / "in/trades.csv");
     const std::string orders = read_text(dir_ / "in/orders.csv");
     ASSERT_NE(trades.back(), '\n');
     // Data rows: every line end but the header's, plus the unterminated last trade row.
     const auto trade_rows = static_cast<int64_t>(std::count(trades.begin(), trades.end(), '\n'));
-    const auto order_rows = static_cast<int64_t>(std::count(orders.begin(), orders.end(), '\n')) - 1;
+    const auto order_rows =
+        static_cast<int64_t>(std::count(orders.begin(), orders.end(), '\n')) - 1;
 
     CommandResult r = run(dir_ / "in", dir_ / "out");
     ASSERT_EQ(r.exit_code, 0) << r.output;
