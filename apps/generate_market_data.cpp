@@ -106,18 +106,19 @@ int main(int argc, char** argv) {
         "Reproduce quirks of real ASX exports: evening reloads, crossed/locked quote bursts, "
         "upward amendments, dealsource 5/44/45/48, real value formats, no final newline in "
         "trades.csv, same-nanosecond pairs (docs/generator.md)");
+    const auto add_quote_rate = [&app](const std::string& name, double& rate,
+                                       const std::string& shape) {
+        return app
+            .add_option(name, rate,
+                        "With --asx-quirks: share of order rows with a " + shape +
+                            " national quote (in bursts)")
+            ->capture_default_str()
+            ->check(CLI::Range(0.0, 0.5));
+    };
     double crossed_rate = defaults.quirks.crossed_quote_rate;
-    auto* crossed_opt = app.add_option("--crossed-quote-rate", crossed_rate,
-                                       "With --asx-quirks: share of order rows with a crossed "
-                                       "national quote (in bursts)")
-                            ->capture_default_str()
-                            ->check(CLI::Range(0.0, 0.5));
+    auto* crossed_opt = add_quote_rate("--crossed-quote-rate", crossed_rate, "crossed");
     double locked_rate = defaults.quirks.locked_quote_rate;
-    auto* locked_opt = app.add_option("--locked-quote-rate", locked_rate,
-                                      "With --asx-quirks: share of order rows with a locked "
-                                      "national quote (in bursts)")
-                           ->capture_default_str()
-                           ->check(CLI::Range(0.0, 0.5));
+    auto* locked_opt = add_quote_rate("--locked-quote-rate", locked_rate, "locked");
     app.add_flag("--quiet,-q", quiet, "Do not print the summary");
     bool discard = false;
     app.add_flag("--discard", discard,

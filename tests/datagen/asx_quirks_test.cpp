@@ -12,13 +12,16 @@
 #include <string>
 #include <vector>
 
-#include "csv_test_util.h"
+#include "datagen/csv_test_util.h"
+#include "datagen/generated_files.h"
 #include "datagen/market_data_generator.h"
 #include "datagen/sydney_clock.h"
 
 namespace mdp::datagen {
 namespace {
 
+using testing::generate_in_memory;
+using testing::Generated;
 using testing::split_fields;
 using testing::split_lines;
 using testing::to_int;
@@ -44,11 +47,6 @@ struct Table {
     }
 };
 
-struct QuirkyFiles {
-    std::string orders, trades;
-    GenerationSummary summary;
-};
-
 GeneratorConfig quirky_config(uint64_t seed = 7) {
     GeneratorConfig config;
     config.securities = 6;
@@ -59,17 +57,8 @@ GeneratorConfig quirky_config(uint64_t seed = 7) {
     return config;
 }
 
-QuirkyFiles generate_run(const GeneratorConfig& config) {
-    StringSink orders, trades, nbbo;
-    QuirkyFiles run;
-    run.summary = generate(config, OutputSinks{&orders, &trades, &nbbo});
-    run.orders = orders.data();
-    run.trades = trades.data();
-    return run;
-}
-
-const QuirkyFiles& quirky() {
-    static const QuirkyFiles run = generate_run(quirky_config());
+const Generated& quirky() {
+    static const Generated run = generate_in_memory(quirky_config());
     return run;
 }
 
@@ -77,7 +66,7 @@ TEST(AsxQuirks, OffByDefaultAndNoneOfThemAppear) {
     EXPECT_FALSE(GeneratorConfig{}.quirks.enabled);
     GeneratorConfig config = quirky_config();
     config.quirks.enabled = false;
-    const QuirkyFiles plain = generate_run(config);
+    const Generated plain = generate_in_memory(config);
     const Table orders(plain.orders);
     for (size_t r = 0; r < orders.rows.size(); ++r) {
         ASSERT_EQ(orders.text(r, "exchange"), "ASX");
@@ -90,10 +79,10 @@ TEST(AsxQuirks, OffByDefaultAndNoneOfThemAppear) {
 }
 
 TEST(AsxQuirks, SameSeedSameBytesOtherSeedOtherBytes) {
-    const QuirkyFiles again = generate_run(quirky_config());
+    const Generated again = generate_in_memory(quirky_config());
     EXPECT_EQ(again.orders, quirky().orders);
     EXPECT_EQ(again.trades, quirky().trades);
-    const QuirkyFiles other = generate_run(quirky_config(8));
+    const Generated other = generate_in_memory(quirky_config(8));
     EXPECT_NE(other.orders, quirky().orders);
 }
 
@@ -239,7 +228,7 @@ TEST(AsxQuirks, RealValueFormats) {
 }
 
 TEST(AsxQuirks, TradesFileEndsWithoutANewlineAndLosesNoRow) {
-    const QuirkyFiles& run = quirky();
+    const Generated& run = quirky();
     ASSERT_FALSE(run.trades.empty());
     EXPECT_NE(run.trades.back(), '\n');
     EXPECT_EQ(run.orders.back(), '\n');
