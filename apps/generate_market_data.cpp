@@ -50,8 +50,8 @@ int main(int argc, char** argv) {
         app.add_option("--preset", preset,
                        "Starting point for the other options: demo (20 securities x 5 days, "
                        "25000 order rows, a few MB), bench (200 securities x 5 days, 2 GiB of "
-                       "orders) or default")
-            ->check(CLI::IsMember({"demo", "bench", "default"}));
+                       "orders), asx (demo with --asx-quirks) or default")
+            ->check(CLI::IsMember({"demo", "bench", "asx", "default"}));
     auto* seed_opt = app.add_option("--seed", seed, "Random seed")->capture_default_str();
     auto* securities_opt =
         app.add_option("--securities", securities, "Number of securities (activity is Zipf-skewed)")
@@ -100,6 +100,25 @@ int main(int argc, char** argv) {
                        "Probability that an order row carries a crossed/zero NBBO snapshot")
             ->capture_default_str()
             ->check(CLI::Range(0.0, 1.0));
+    bool asx_quirks = false;
+    auto* quirks_opt = app.add_flag(
+        "--asx-quirks", asx_quirks,
+        "Reproduce quirks of real ASX exports: evening reloads, crossed/locked quote bursts, "
+        "upward amendments, dealsource 5/44/45/48, real value formats, no final newline in "
+        "trades.csv, same-nanosecond pairs (docs/generator.md)");
+    const auto add_quote_rate = [&app](const std::string& name, double& rate,
+                                       const std::string& shape) {
+        return app
+            .add_option(name, rate,
+                        "With --asx-quirks: share of order rows with a " + shape +
+                            " national quote (in bursts)")
+            ->capture_default_str()
+            ->check(CLI::Range(0.0, 0.5));
+    };
+    double crossed_rate = defaults.quirks.crossed_quote_rate;
+    auto* crossed_opt = add_quote_rate("--crossed-quote-rate", crossed_rate, "crossed");
+    double locked_rate = defaults.quirks.locked_quote_rate;
+    auto* locked_opt = add_quote_rate("--locked-quote-rate", locked_rate, "locked");
     app.add_flag("--quiet,-q", quiet, "Do not print the summary");
     bool discard = false;
     app.add_flag("--discard", discard,
@@ -146,6 +165,9 @@ int main(int argc, char** argv) {
     if (*cp_opt) config.centre_point_share = centre_point_share;
     if (*zipf_opt) config.zipf_exponent = zipf;
     if (*bad_quote_opt) config.bad_quote_rate = bad_quote_rate;
+    if (*quirks_opt) config.quirks.enabled = asx_quirks;
+    if (*crossed_opt) config.quirks.crossed_quote_rate = crossed_rate;
+    if (*locked_opt) config.quirks.locked_quote_rate = locked_rate;
 
     try {
         if (!quiet) std::cerr << "generating " << mdp::datagen::describe(config) << "\n";

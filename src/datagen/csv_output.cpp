@@ -23,6 +23,12 @@ void CsvOutput::replace_last_row(std::string_view text) {
     used_ = static_cast<size_t>(p - buffer_.data());
 }
 
+void CsvOutput::drop_final_line_end() {
+    // Rows are only flushed when the next one begins, so the last line end is still buffered.
+    const size_t eol = crlf_ ? 2 : 1;
+    if (used_ >= eol && buffer_[used_ - 1] == '\n') used_ -= eol;
+}
+
 void CsvOutput::append_line(std::string_view text) {
     const size_t need = text.size() + 2;
     if (capacity_ - used_ < need) flush();

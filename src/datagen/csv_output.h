@@ -43,6 +43,8 @@ class CsvOutput {
     // Appends a whole extra line (text without line end); counted separately from rows.
     void append_line(std::string_view text);
     void write_header(const std::string_view* columns, size_t count);
+    // Removes the line end after the last line (real exports sometimes end without one).
+    void drop_final_line_end();
 
     void flush();
     void finish();

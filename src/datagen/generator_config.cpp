@@ -19,6 +19,11 @@ bool apply_preset(std::string_view name, GeneratorConfig& config) {
         config.target_bytes = 0;
         return true;
     }
+    if (name == "asx") {
+        apply_preset("demo", config);
+        config.quirks.enabled = true;
+        return true;
+    }
     if (name == "bench") {
         config.securities = 200;
         config.days = 5;

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "common/civil_date.h"
+#include "datagen/asx_quirks.h"
 
 namespace mdp::datagen {
 
@@ -31,11 +32,14 @@ struct GeneratorConfig {
     // Probability that an order event carries an unusable (crossed or zero) NBBO snapshot, and
     // separately an unusable exchange bid/offer.
     double bad_quote_rate = 0.004;
+    // Quirks of real ASX exports (asx_quirks.h); off by default.
+    AsxQuirks quirks;
 };
 
 // Applies a named preset ("demo", "bench", "default") to `config`; false if the name is unknown.
 //   demo : 20 securities x 5 days, 25 000 order rows (about 6 MB in all), under a second
 //   bench: 200 securities x 5 days, 2 GiB of orders
+//   asx  : demo with the real ASX quirks on (asx_quirks.h)
 bool apply_preset(std::string_view name, GeneratorConfig& config);
 
 // "1500", "64K", "2G", "1.5GiB", "300MB": binary multiples (K = 1024). nullopt if unparseable.

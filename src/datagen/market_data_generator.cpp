@@ -57,9 +57,10 @@ enum Flag : uint16_t {
     kMidTick = 1U << 1,
     kSingleFillMin = 1U << 2,
     kShortSell = 1U << 3,
-    kBadNational = 1U << 4,  // force an unusable national quote on this row
-    kBadExchange = 1U << 5,  // force an unusable exchange bid/offer on this row
-    kAggressive = 1U << 6,   // trade rows: passiveaggressive = 1
+    kBadNational = 1U << 4,      // force an unusable national quote on this row
+    kBadExchange = 1U << 5,      // force an unusable exchange bid/offer on this row
+    kAggressive = 1U << 6,       // trade rows: passiveaggressive = 1
+    kCrossedSnapshot = 1U << 7,  // quirk: a crossed national quote on this row (instant sweeps)
 };
 
 struct Validity {
@@ -140,6 +141,8 @@ std::string_view deal_source_text(uint8_t source) {
             return "CP Preferencing";
         case kDealCentrePoint:
             return "Centre Point";
+        case kDealCrossingReport:
+            return "Crossing";
         default:
             return "Other";
     }
@@ -188,7 +191,11 @@ class Generator {
           orders_(sinks.orders, config.crlf),
           trades_(sinks.trades, config.crlf),
           nbbo_(sinks.nbbo, config.crlf),
-          write_nbbo_(sinks.nbbo != nullptr) {}
+          write_nbbo_(sinks.nbbo != nullptr),
+          quirks_(config.quirks),
+          quirk_rng_(config.seed, 3),
+          bursts_(config.quirks.crossed_quote_rate, config.quirks.locked_quote_rate,
+                  config.securities) {}
 
     GenerationSummary run();
 
@@ -244,7 +251,15 @@ class Generator {
     int32_t contra_price(const Security& s, const Order& sweep, bool compatible);
     void add_contra(uint32_t si, const Order& sweep, int64_t ta, bool compatible,
                     uint16_t extra_flags, int64_t min_end, int32_t quantity = 0);
+    // Reloads (30) a Good Till Cancel order open from an earlier day and plays its day: at
+    // 07:00, or with the quirks on at ~21:20 the evening before (no event of the trading day
+    // enters it).
     void carried_order(uint32_t si, Order o);
+    int64_t reload_time();
+    // Quirks of real exports (asx_quirks.h), drawn from quirk_rng_ only.
+    bool quirk(double rate) { return quirks_.enabled && quirk_rng_.chance(rate); }
+    void orders_from_before_range(uint32_t si);
+    void crossing_report(uint32_t si, int64_t t);
     void count_sweep(SweepScenario scenario) {
         ++summary_.sweeps;
         ++summary_.sweep_scenarios[static_cast<size_t>(scenario)];
@@ -271,6 +286,10 @@ class Generator {
     CsvOutput trades_;
     CsvOutput nbbo_;
     bool write_nbbo_;
+    const AsxQuirks& quirks_;
+    Rng quirk_rng_;
+    QuoteBursts bursts_;
+    uint16_t forced_flags_ = 0;  // OR-ed into every row pushed while set (instant crossed sweeps)
     TimeText order_time_;
     TimeText trade_time_;
     GenerationSummary summary_;
@@ -367,6 +386,7 @@ void Generator::start_security_day(uint32_t si) {
     std::vector<Order> carried;
     carried.swap(s.carry);
     for (Order& o : carried) carried_order(si, o);
+    if (quirks_.enabled) orders_from_before_range(si);
 
     // Opening auction: pairs of crossing pre-open orders matched at the open (dealsource 20).
     const int64_t pairs = between(1, 3);
@@ -399,9 +419,54 @@ void Generator::start_security_day(uint32_t si) {
     }
 }
 
+int64_t Generator::reload_time() {
+    if (!quirks_.enabled) return preopen_ + between(0, 3 * kSec);
+    // Real exports reload open orders at ~21:20 Sydney on the evening before the trading day
+    // (for a Monday: Sunday evening), which puts the reload rows in the previous date's partition.
+    const CivilDate evening = CivilDate::from_days(day_date_.to_days() - 1);
+    ++summary_.quirks.evening_reloads;
+    return sydney_to_utc_ns(evening, 21 * kHour + 20 * kMin) + quirk_rng_.between(0, 30 * kSec);
+}
+
+void Generator::orders_from_before_range(uint32_t si) {
+    // Good Till Cancel orders entered before the generated range: their only rows before the
+    // trading day are the evening reloads, so on the first day (and after weekends) the previous
+    // date's partition holds orders and no trades.
+    const Security& s = secs_[si];
+    const auto count = static_cast<int64_t>(
+        quirk_rng_.below(static_cast<uint64_t>(2 * quirks_.evening_reloads_per_security_day) + 1));
+    for (int64_t k = 0; k < count; ++k) {
+        const uint8_t side = quirk_rng_.below(2) == 0 ? kBuy : kSell;
+        const auto away = s.tick * static_cast<int32_t>(quirk_rng_.between(1, 6));
+        Order o = make_order(si, side, kLitLimit, side == kBuy ? s.bid - away : s.ask + away,
+                             lot(1), kGtc);
+        carried_order(si, o);
+    }
+}
+
+void Generator::crossing_report(uint32_t si, int64_t t) {
+    // A trade-report crossing (dealsource 5): one participant on both sides, so both trade rows
+    // of the match carry the same order id (and opposite sides).
+    Security& s = secs_[si];
+    Order o = make_order(si, quirk_rng_.below(2) == 0 ? kBuy : kSell, kLitLimit, mid_floor(s),
+                         lot(5), kFak);
+    push_order(t, o, kNew);
+    const int32_t quantity = o.leaves;
+    o.leaves = 0;
+    o.matched = quantity;
+    push_order(t, o, kTraded);
+    const uint64_t group = ++next_match_group_;
+    ++summary_.match_groups;
+    ++summary_.quirks.crossing_reports;
+    Order other_side = o;
+    other_side.side = opposite(o.side);
+    push_trade(t, o, group, o.price, quantity, kDealCrossingReport, true);
+    push_trade(t, other_side, group, o.price, quantity, kDealCrossingReport, false);
+}
+
 void Generator::carried_order(uint32_t si, Order o) {
     Security& s = secs_[si];
-    push_order(preopen_ + between(0, 3 * kSec), o, kReloaded);
+    push_order(reload_time(), o, kReloaded);
     const bool centre_point = o.eot == kCentrePoint || o.eot == kCpCrossing || o.eot == kSweep ||
                               o.eot == kCpBlock || o.eot == kCpBlockShort;
     int64_t last = s.open_ns;
@@ -474,6 +539,8 @@ void Generator::push_order(int64_t t, const Order& o, uint8_t reason, uint16_t e
     e.min_quantity = o.min_quantity;
     e.participant = o.participant;
     e.flags = static_cast<uint16_t>(o.flags | extra_flags);
+    // Only the fill rows of an instant crossed sweep carry the crossed snapshot.
+    if (reason == kTraded) e.flags |= forced_flags_;
     e.eot = o.eot;
     e.side = o.side;
     e.reason = reason;
@@ -509,7 +576,7 @@ void Generator::push_trade(int64_t t, const Order& o, uint64_t group, int32_t pr
     e.price = price;
     e.quantity = quantity;
     e.participant = o.participant;
-    e.flags = aggressive ? kAggressive : 0;
+    e.flags = static_cast<uint16_t>((aggressive ? kAggressive : 0) | forced_flags_);
     e.side = o.side;
     e.reason = deal_source;
     queue_.push(t, e);
@@ -560,6 +627,9 @@ void Generator::lit_scenario(uint32_t si, int64_t tc, int64_t earliest_fill) {
     Order o = make_order(si, side, chance(0.85) ? kLitLimit : kLitOther, std::max(s.tick, price),
                          lot(1), chance(0.03) ? kGtc : kDay);
     if (chance(0.05)) o.order_type = 1;
+    // Quirk: entered small and amended upward soon after (real data: 5 -> 5,154).
+    const bool amend_up = earliest_fill <= tc && quirk(quirks_.amend_up_rate);
+    if (amend_up) o.quantity = o.leaves = static_cast<int32_t>(quirk_rng_.between(1, 9));
     push_order(tc, o, kNew);
 
     const bool preopen = earliest_fill > tc;
@@ -568,10 +638,22 @@ void Generator::lit_scenario(uint32_t si, int64_t tc, int64_t earliest_fill) {
         return;
     }
     int64_t fill_from = std::max(tc + 1, earliest_fill);
+    if (amend_up) {
+        const int64_t ta = tc + quirk_rng_.between(kMs, 2 * kSec);
+        // Two statements: the order of two draws in one expression is unspecified.
+        const int64_t hundreds = quirk_rng_.between(10, 60);
+        const auto more = static_cast<int32_t>(hundreds * 100 + quirk_rng_.below(100));
+        o.quantity += more;
+        o.leaves += more;
+        push_order(ta, o, kAmendedUp);
+        ++summary_.quirks.amended_up;
+        fill_from = std::max(fill_from, ta + 1);
+    }
     const int64_t end = fill_from + pareto(kSec, 8 * kHour);
     if (chance(0.12)) {  // amend: price moves a tick, sometimes the quantity shrinks
-        const int64_t ta =
-            tc + 1 + between(0, std::max<int64_t>(1, (std::min(end, close_) - tc) / 3));
+        // After an upward amendment when there was one (fill_from is then past it).
+        const int64_t ta = (amend_up ? fill_from : tc + 1) +
+                           between(0, std::max<int64_t>(1, (std::min(end, close_) - tc) / 3));
         o.price = std::max(s.tick, o.price + (chance(0.5) ? s.tick : -s.tick));
         if (o.leaves >= 20 && chance(0.3)) {
             const int32_t reduce = o.leaves / 2;
@@ -636,8 +718,12 @@ void Generator::cp_scenario(uint32_t si, int64_t tc) {
         Order contra =
             make_cp_order(si, opposite(side), side == kBuy ? s.bid : s.ask, wanted, false);
         push_order(tf, contra, kNew);
-        execute(tf, contra, o, std::min(contra.leaves, o.leaves), mid_floor(s),
-                chance(0.08) ? kDealPreferencing : kDealCentrePoint);
+        uint8_t deal_source = chance(0.08) ? kDealPreferencing : kDealCentrePoint;
+        if (quirk(quirks_.other_deal_source_rate)) {
+            deal_source = kOtherDealSources[quirk_rng_.below(kOtherDealSources.size())];
+            ++summary_.quirks.other_deal_source_fills;
+        }
+        execute(tf, contra, o, std::min(contra.leaves, o.leaves), mid_floor(s), deal_source);
         finish_order(tf + pareto(100 * kMs, 10 * kMin), contra);
         last = tf;
     }
@@ -665,8 +751,18 @@ std::vector<int64_t> Generator::sweep_fill_times(int64_t t0, int count, bool ins
 }
 
 int64_t Generator::sweep_lit_fills(int64_t tc, Order& sweep, int32_t quantity,
-                                   const std::vector<int64_t>& times) {
+                                   const std::vector<int64_t>& planned_times) {
     Security& s = secs_[sweep.security];
+    // Quirk: every fill at one instant, with a crossed national quote on the fills' order and
+    // trade rows (real data: a sweep taking several levels in the same nanosecond while
+    // another venue's quote was through ASX's).
+    std::vector<int64_t> times = planned_times;
+    const bool instant_crossed = quirk(quirks_.instant_crossed_sweep_rate);
+    if (instant_crossed) {
+        std::fill(times.begin(), times.end(), times.front());
+        forced_flags_ = kCrossedSnapshot;
+        ++summary_.quirks.instant_crossed_sweeps;
+    }
     const auto count =
         static_cast<int32_t>(std::min<size_t>(times.size(), static_cast<size_t>(quantity)));
     // Split `quantity` into `count` positive parts.
@@ -696,6 +792,7 @@ int64_t Generator::sweep_lit_fills(int64_t tc, Order& sweep, int32_t quantity,
         finish_order(tf + pareto(kSec, kHour), passive);
         last = tf;
     }
+    forced_flags_ = 0;
     return last;
 }
 
@@ -972,6 +1069,12 @@ void Generator::on_token(uint32_t si, int64_t t, uint64_t version) {
     } else {
         lit_scenario(si, t, t);
     }
+    // Quirks: another order entered at the very same nanosecond; a trade-report crossing.
+    if (quirk(quirks_.same_ns_pair_rate)) {
+        lit_scenario(si, t, t);
+        ++summary_.quirks.same_ns_pairs;
+    }
+    if (quirk(quirks_.crossing_report_rate)) crossing_report(si, t + quirk_rng_.between(kMs, kSec));
     ++scenarios_;
     schedule_token(si, t);
 }
@@ -1013,11 +1116,24 @@ void Generator::write_order_row(const Event& e, int64_t t) {
             bid = std::max(0, bid - s.tick);
             offer += s.tick;
         }
+        if (quirks_.enabled) {
+            // Bursts of crossed and locked national quotes; the exchange's own quote stays sane
+            // (the other venue is the one through ASX), so SPEC 1.1's fallback has a quote.
+            QuoteShape shape = bursts_.next_order_row(e.security, quirk_rng_);
+            if ((e.flags & kCrossedSnapshot) != 0) shape = QuoteShape::kCrossed;
+            if (shape == QuoteShape::kCrossed) {
+                national_bid = s.ask;
+                national_offer = s.bid;
+            } else if (shape == QuoteShape::kLocked) {
+                national_bid = national_offer = quirk_rng_.below(2) == 0 ? s.bid : s.ask;
+            }
+        }
     }
     const Validity& validity = kValidities[e.validity];
+    const bool real_formats = quirks_.enabled && quirks_.real_value_formats;
     char* p = orders_.begin_row();
     p = CsvOutput::put(p, e.order_id);
-    p = CsvOutput::put(p, std::string_view(",ASX,"));
+    p = CsvOutput::put(p, real_formats ? std::string_view(",3,") : std::string_view(",ASX,"));
     p = order_time_.put(p, t);
     *p++ = ',';
     p = CsvOutput::put(p, s.code_text);
@@ -1068,7 +1184,8 @@ void Generator::write_order_row(const Event& e, int64_t t) {
     *p++ = ',';
     p = CsvOutput::put(p, ++orders_row_num_);
     *p++ = ',';
-    p = CsvOutput::put(p, validity.code);
+    p = CsvOutput::put(
+        p, real_formats ? real_time_validity_code(e.validity, e.order_id) : validity.code);
     orders_.end_row(p);
     maybe_inject(orders_, kOrderLayout, orders_kind_counter_);
 }
@@ -1077,8 +1194,19 @@ void Generator::write_trade_row(const Event& e, int64_t t) {
     Security& s = secs_[e.security];
     int32_t national_bid = s.bid, national_offer = s.ask;
     if (rng_.chance(config_.bad_quote_rate / 2)) national_bid = national_offer = 0;
+    if (quirks_.enabled) {  // the snapshot shows the security's quote burst, if any
+        QuoteShape shape = bursts_.current(e.security);
+        if ((e.flags & kCrossedSnapshot) != 0) shape = QuoteShape::kCrossed;
+        if (shape == QuoteShape::kCrossed) {
+            national_bid = s.ask;
+            national_offer = s.bid;
+        } else if (shape == QuoteShape::kLocked) {
+            national_bid = national_offer = s.bid;
+        }
+    }
+    const bool real_formats = quirks_.enabled && quirks_.real_value_formats;
     char* p = trades_.begin_row();
-    p = CsvOutput::put(p, std::string_view("ASX,"));
+    p = CsvOutput::put(p, real_formats ? std::string_view("3,") : std::string_view("ASX,"));
     p = CsvOutput::put(p, ++s.trade_sequence);
     *p++ = ',';
     p = CsvOutput::put(p, day_text_);
@@ -1093,7 +1221,7 @@ void Generator::write_trade_row(const Event& e, int64_t t) {
     *p++ = ',';
     p = CsvOutput::put(p, deal_source_text(e.reason));
     *p++ = ',';
-    p = CsvOutput::put(p, exchange_info_text(e.reason));
+    p = CsvOutput::put(p, real_formats ? market_text(e.reason) : exchange_info_text(e.reason));
     *p++ = ',';
     p = CsvOutput::put(p, e.match_group);
     *p++ = ',';
@@ -1176,6 +1304,7 @@ GenerationSummary Generator::run() {
     }
 
     orders_.finish();
+    if (quirks_.enabled && quirks_.trades_without_final_newline) trades_.drop_final_line_end();
     trades_.finish();
     if (write_nbbo_) nbbo_.finish();
     const auto summarize = [](const CsvOutput& out) {
@@ -1207,6 +1336,15 @@ void validate(const GeneratorConfig& config) {
         !unit(config.centre_point_share) || !unit(config.bad_quote_rate) ||
         config.sweep_share + config.centre_point_share > 1.0) {
         throw std::invalid_argument("rates and shares must lie in [0, 1] (shares summing to <= 1)");
+    }
+    const AsxQuirks& q = config.quirks;
+    if (!unit(q.crossed_quote_rate) || !unit(q.locked_quote_rate) ||
+        q.crossed_quote_rate + q.locked_quote_rate >= 1.0 || !unit(q.instant_crossed_sweep_rate) ||
+        !unit(q.amend_up_rate) || !unit(q.crossing_report_rate) ||
+        !unit(q.other_deal_source_rate) || !unit(q.same_ns_pair_rate) ||
+        !(q.evening_reloads_per_security_day >= 0 && q.evening_reloads_per_security_day <= 100)) {
+        throw std::invalid_argument(
+            "quirk rates must lie in [0, 1] (crossed + locked < 1), evening reloads in [0, 100]");
     }
     if (!(config.zipf_exponent >= 0.0 && config.zipf_exponent <= 4.0)) {
         throw std::invalid_argument("zipf exponent must lie in [0, 4]");
@@ -1314,6 +1452,22 @@ std::string format_summary(const GenerationSummary& summary) {
                     std::to_string(summary.malformed_kinds[i]);
         }
         text += "\n";
+    }
+    const AsxQuirkCounts& q = summary.quirks;
+    if (q.evening_reloads + q.instant_crossed_sweeps + q.amended_up + q.crossing_reports +
+            q.other_deal_source_fills + q.same_ns_pairs >
+        0) {
+        std::snprintf(line, sizeof line,
+                      "  ASX quirks: %llu evening reloads, %llu instant crossed sweeps, %llu "
+                      "amended up, %llu crossing reports, %llu fills with dealsource 44/45/48, "
+                      "%llu same-ns pairs\n",
+                      static_cast<unsigned long long>(q.evening_reloads),
+                      static_cast<unsigned long long>(q.instant_crossed_sweeps),
+                      static_cast<unsigned long long>(q.amended_up),
+                      static_cast<unsigned long long>(q.crossing_reports),
+                      static_cast<unsigned long long>(q.other_deal_source_fills),
+                      static_cast<unsigned long long>(q.same_ns_pairs));
+        text += line;
     }
     const double mib =
         static_cast<double>(summary.orders.bytes + summary.trades.bytes + summary.nbbo.bytes) /

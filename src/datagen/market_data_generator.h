@@ -66,6 +66,7 @@ struct GenerationSummary {
     uint32_t days = 0;
     CivilDate first_day;
     CivilDate last_day;
+    AsxQuirkCounts quirks;          // all zero unless config.quirks.enabled
     size_t peak_queue_entries = 0;  // high-water mark of the pending-row queue (memory)
     double seconds = 0;
 };

@@ -11,11 +11,14 @@
 #include <vector>
 
 #include "datagen/csv_test_util.h"
+#include "datagen/generated_files.h"
 #include "datagen/sydney_clock.h"
 
 namespace mdp::datagen {
 namespace {
 
+using testing::generate_in_memory;
+using testing::Generated;
 using testing::split_fields;
 using testing::split_lines;
 using testing::to_int;
@@ -31,23 +34,6 @@ constexpr std::string_view kTradesHeader =
     "exchangeinfo,matchgroupid,nationalbidpricesnapshot,nationalofferpricesnapshot,tradeprice,"
     "quantity,side,sidedecoded,participantid,passiveaggressive,row_num";
 
-struct Generated {
-    std::string orders;
-    std::string trades;
-    std::string nbbo;
-    GenerationSummary summary;
-};
-
-Generated run(const GeneratorConfig& config) {
-    StringSink orders, trades, nbbo;
-    Generated g;
-    g.summary = generate(config, OutputSinks{&orders, &trades, &nbbo});
-    g.orders = orders.data();
-    g.trades = trades.data();
-    g.nbbo = nbbo.data();
-    return g;
-}
-
 GeneratorConfig small_config() {
     GeneratorConfig config;
     config.securities = 12;
@@ -58,7 +44,7 @@ GeneratorConfig small_config() {
 }
 
 const Generated& standard() {
-    static const Generated generated = run(small_config());
+    static const Generated generated = generate_in_memory(small_config());
     return generated;
 }
 
@@ -150,13 +136,13 @@ int64_t local_day(int64_t ts) { return sydney_date_of(ts).to_days(); }
 // ---- tests ---------------------------------------------------------------------------------
 
 TEST(Generator, SameSeedSameBytesOtherSeedOtherBytes) {
-    const Generated again = run(small_config());
+    const Generated again = generate_in_memory(small_config());
     EXPECT_EQ(again.orders, standard().orders);
     EXPECT_EQ(again.trades, standard().trades);
     EXPECT_EQ(again.nbbo, standard().nbbo);
     GeneratorConfig other = small_config();
     other.seed += 1;
-    const Generated different = run(other);
+    const Generated different = generate_in_memory(other);
     EXPECT_NE(different.orders, standard().orders);
     EXPECT_NE(different.trades, standard().trades);
 }
@@ -444,9 +430,9 @@ TEST(Generator, SizingByBytesLandsNearTheTarget) {
 TEST(Generator, CrlfOnlyChangesLineEnds) {
     GeneratorConfig config = small_config();
     config.orders_rows = 5000;
-    const Generated lf = run(config);
+    const Generated lf = generate_in_memory(config);
     config.crlf = true;
-    const Generated crlf = run(config);
+    const Generated crlf = generate_in_memory(config);
     std::string stripped;
     for (const char c : crlf.orders) {
         if (c != '\r') stripped += c;
@@ -459,7 +445,7 @@ TEST(Generator, NoNbboSinkMeansNoNbboFile) {
     GeneratorConfig config = small_config();
     config.orders_rows = 3000;
     config.write_nbbo = false;
-    const Generated g = run(config);
+    const Generated g = generate_in_memory(config);
     EXPECT_TRUE(g.nbbo.empty());
     EXPECT_EQ(g.summary.nbbo.rows, 0U);
     EXPECT_FALSE(g.orders.empty());
@@ -468,9 +454,9 @@ TEST(Generator, NoNbboSinkMeansNoNbboFile) {
 TEST(Generator, MalformedInjectionProducesEveryKindAndLeavesValidRowsIntact) {
     GeneratorConfig config = small_config();
     config.orders_rows = 20000;
-    const Generated clean = run(config);
+    const Generated clean = generate_in_memory(config);
     config.malformed_rate = 0.03;  // enough for every kind in the small NBBO file too
-    const Generated dirty = run(config);
+    const Generated dirty = generate_in_memory(config);
     for (size_t k = 0; k < kMalformedKindCount; ++k) {
         EXPECT_GT(dirty.summary.malformed_kinds[k], 0U) << to_string(static_cast<MalformedKind>(k));
     }
