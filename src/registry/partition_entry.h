@@ -41,6 +41,11 @@ struct InputCounts {
 using InputCountsMap = std::map<std::string, InputCounts>;  // role -> counts
 using ResultCounts = std::map<std::string, int64_t>;        // result name -> count
 
+// A result whose name starts with '@' is a per-partition value rather than a count (e.g. where
+// the partition's results are stored): stored and returned like the others, never totalled
+// (summing offsets or checksums over a million partitions is meaningless, and overflows).
+inline bool is_totalled_result(std::string_view name) { return name.empty() || name.front() != '@'; }
+
 struct PartitionEntry {
     PartitionKey key;
     PartitionStatus status = PartitionStatus::kPending;

@@ -354,6 +354,7 @@ void PartitionTable::add_totals(RegistrySummary& summary) const {
         }
         const size_t at = 2 * schema.roles.size();
         for (size_t k = 0; k < schema.results.size(); ++k) {
+            if (!is_totalled_result(names_[schema.results[k]])) continue;
             result_totals[schema.results[k]] += slot.values[at + k];
             is_result[schema.results[k]] = 1;
         }

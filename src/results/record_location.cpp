@@ -4,11 +4,11 @@ namespace mdp::results {
 
 namespace {
 
-constexpr std::string_view kPrefix = "record_";
-constexpr const char* kPack = "record_pack";
-constexpr const char* kOffset = "record_offset";
-constexpr const char* kLength = "record_bytes";
-constexpr const char* kChecksum = "record_xxh3";
+constexpr std::string_view kPrefix = "@record_";
+constexpr const char* kPack = "@record_pack";
+constexpr const char* kOffset = "@record_offset";
+constexpr const char* kLength = "@record_bytes";
+constexpr const char* kChecksum = "@record_xxh3";
 
 }  // namespace
 

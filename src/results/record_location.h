@@ -1,8 +1,9 @@
 #pragma once
 // Where a partition's result record is: pack number, byte offset of its frame, payload length
 // and XXH3-64 checksum. The registry keeps it among the partition's result counts (names
-// `record_*`, which it stores without interpreting), so completing a partition and recording
-// where its results are is one registry update.
+// `@record_*`: '@' makes them per-partition values the registry never totals,
+// registry::is_totalled_result), so completing a partition and recording where its results are
+// is one registry update.
 
 #include <cstdint>
 #include <map>

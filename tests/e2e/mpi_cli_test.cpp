@@ -115,11 +115,15 @@ protected:
     }
 
     // Waits (polling the file system, no fixed delay) until `count` partitions have results.
-    static bool wait_for_results(const fs::path& out, size_t count, pid_t pid) {
+    // False when `pid` ended first; then `ended` (if given) holds how it ended.
+    static bool wait_for_results(const fs::path& out, size_t count, pid_t pid, CommandResult* ended = nullptr) {
         for (int i = 0; i < 60000; ++i) {
             if (completed_stats_dirs(out) >= count) return true;
             int status = 0;
-            if (::waitpid(pid, &status, WNOHANG) == pid) return false;  // it ended first
+            if (::waitpid(pid, &status, WNOHANG) == pid) {  // it ended first
+                if (ended != nullptr) *ended = decode_status(status);
+                return false;
+            }
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
         return false;
@@ -127,12 +131,15 @@ protected:
 
     // Waits until rank 0 has made completions durable in the registry's journal (its flushes
     // come every second), so that the registry on disk knows partitions that are running.
-    static bool wait_for_journal(const fs::path& out, const std::string& op, pid_t pid) {
+    static bool wait_for_journal(const fs::path& out, const std::string& op, pid_t pid, CommandResult* ended = nullptr) {
         const std::string wanted = "\"op\":\"" + op + "\"";
         for (int i = 0; i < 60000; ++i) {
             if (read_text(out / "partition_registry.journal").find(wanted) != std::string::npos) return true;
             int status = 0;
-            if (::waitpid(pid, &status, WNOHANG) == pid) return false;
+            if (::waitpid(pid, &status, WNOHANG) == pid) {
+                if (ended != nullptr) *ended = decode_status(status);
+                return false;
+            }
             std::this_thread::sleep_for(std::chrono::milliseconds(5));
         }
         return false;
@@ -212,7 +219,12 @@ TEST_F(MpiCliTest, AKilledWorkerRankEndsTheJobAndResumeCountsItsAttempts) {
     ASSERT_EQ(run(dir_ / "plain", inputs()).exit_code, 0);
     extract(dir_ / "out");
     const pid_t mpirun = spawn(under_mpirun(3, pipeline(dir_ / "out", {"process", "--workers", "1"})), dir_ / "killed.log");
-    if (!wait_for_results(dir_ / "out", 20, mpirun) || !wait_for_journal(dir_ / "out", "completed", mpirun)) {
+    CommandResult ended;
+    if (!wait_for_results(dir_ / "out", 20, mpirun, &ended) ||
+        !wait_for_journal(dir_ / "out", "completed", mpirun, &ended)) {
+        // Only a run that finished cleanly before the kill is a reason to skip; one that failed
+        // to start or broke is a failure.
+        ASSERT_EQ(ended.exit_code, 0) << "mpirun ended before the kill:\n" << read_text(dir_ / "killed.log");
         GTEST_SKIP() << "processing ended before the kill";
     }
     const auto ranks = rank_pids(mpirun);

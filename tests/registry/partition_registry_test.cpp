@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include <cmath>
 #include <random>
 
@@ -710,6 +712,24 @@ TEST(PartitionRegistry, SummaryCountsStatusesAndTotals) {
     EXPECT_EQ(t.count(PartitionStatus::kPending), 2U);
     EXPECT_EQ(t.results, (ResultCounts{{"matched", 10}, {"skipped", 2}, {"unmatched", -1}}));
     EXPECT_EQ(reg.count(PartitionStatus::kCompleted), 2U);
+}
+
+TEST(PartitionRegistry, ResultsNamedWithAnAtAreKeptButNeverTotalled) {
+    const auto dir = scratch("untotalled");
+    PartitionRegistry reg(PartitionRegistry::path_in(dir));
+    reg.load();
+    constexpr int64_t kBig = std::numeric_limits<int64_t>::max() - 1;  // two would overflow a sum
+    for (const SecurityCode security : {SecurityCode{1}, SecurityCode{2}}) {
+        reg.upsert(key("2024-01-02", security), kInputs);
+        reg.mark_running(key("2024-01-02", security), at_ms(1));
+        reg.mark_completed(key("2024-01-02", security), {{"matched", 1}, {"@where", kBig}}, seconds(1), at_ms(2));
+    }
+    EXPECT_EQ(reg.summary().results, (ResultCounts{{"matched", 2}}));
+    EXPECT_EQ(reg.find(key("2024-01-02", 2))->results.at("@where"), kBig);
+    reg.save();
+    PartitionRegistry again(PartitionRegistry::path_in(dir));
+    again.load();
+    EXPECT_EQ(again.find(key("2024-01-02", 1))->results.at("@where"), kBig);
 }
 
 TEST(PartitionRegistry, MarkRunningCountsAttemptsAndClearsTheLastOutcome) {

@@ -76,9 +76,9 @@ TEST(RecordLocation, TravelsThroughResultCountsWithAll64ChecksumBits) {
     add_location(location, counts);
     EXPECT_EQ(location_in(counts), location);
     EXPECT_EQ(counts.at("matched"), 4);
-    EXPECT_TRUE(is_location_name("record_pack"));
+    EXPECT_TRUE(is_location_name("@record_pack"));
     EXPECT_FALSE(is_location_name("matched"));
-    counts.erase("record_bytes");
+    counts.erase("@record_bytes");
     EXPECT_FALSE(location_in(counts).has_value());
 }
 
