@@ -215,7 +215,9 @@ TEST_F(MpiCliTest, FailuresOnWorkerRanksReachTheRegistryAndResumeFinishes) {
 // A worker rank killed mid-run ends the job (MPI aborts it); the partitions it was running have
 // used an attempt, and --resume with another rank count finishes identically.
 TEST_F(MpiCliTest, AKilledWorkerRankEndsTheJobAndResumeCountsItsAttempts) {
-    generate("--securities 120 --days 5 --orders-rows 150000");
+    // Big enough partitions that processing is still under way when the kill lands (rank 0
+    // makes completions durable once a second; with 150,000 rows the whole run fit before it).
+    generate("--securities 120 --days 5 --orders-rows 800000");
     ASSERT_EQ(run(dir_ / "plain", inputs()).exit_code, 0);
     extract(dir_ / "out");
     const pid_t mpirun = spawn(under_mpirun(3, pipeline(dir_ / "out", {"process", "--workers", "1"})), dir_ / "killed.log");
