@@ -50,7 +50,7 @@ RunStatus gather(const registry::PartitionRegistry& registry, const StatusQuery&
             status.inputs[role].bytes += counts.bytes;
         }
         for (const auto& [name, value] : entry.results) {
-            if (!results::is_location_name(name)) status.results[name] += value;  // a location, not a count
+            if (registry::is_totalled_result(name)) status.results[name] += value;
         }
         if (entry.started_at) {
             const int64_t ms = epoch_ms(*entry.started_at);
@@ -95,7 +95,7 @@ nlohmann::json entry_json(const registry::PartitionEntry& entry) {
     json["inputs"] = std::move(inputs);
     nlohmann::json counts = nlohmann::json::object();
     for (const auto& [name, value] : entry.results) {
-        if (!results::is_location_name(name)) counts[name] = value;
+        if (registry::is_totalled_result(name)) counts[name] = value;  // a count, not a location
     }
     json["results"] = std::move(counts);
     if (const auto record = results::location_in(entry.results)) {

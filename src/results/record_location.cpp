@@ -4,7 +4,6 @@ namespace mdp::results {
 
 namespace {
 
-constexpr std::string_view kPrefix = "@record_";
 constexpr const char* kPack = "@record_pack";
 constexpr const char* kOffset = "@record_offset";
 constexpr const char* kLength = "@record_bytes";
@@ -32,7 +31,5 @@ std::optional<RecordLocation> location_in(const std::map<std::string, int64_t>& 
     return RecordLocation{static_cast<uint64_t>(pack->second), static_cast<uint64_t>(offset->second),
                           static_cast<uint64_t>(length->second), static_cast<uint64_t>(checksum->second)};
 }
-
-bool is_location_name(std::string_view name) { return name.starts_with(kPrefix); }
 
 }  // namespace mdp::results

@@ -25,7 +25,5 @@ struct RecordLocation {
 void add_location(const RecordLocation& location, std::map<std::string, int64_t>& counts);
 // The location held in result counts; nullopt when there is none (or it is incomplete).
 std::optional<RecordLocation> location_in(const std::map<std::string, int64_t>& counts);
-// True for the names add_location uses: they are not counts, and totals leave them out.
-bool is_location_name(std::string_view name);
 
 }  // namespace mdp::results
