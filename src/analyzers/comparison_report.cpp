@@ -24,15 +24,20 @@ void write_summary(CsvWriter& out, const DescriptiveSummary& s) {
 
 }  // namespace
 
-std::string comparison_detailed_csv(std::span<const OrderComparison> orders) {
+std::vector<std::string> comparison_detailed_columns() {
     const std::vector<std::string> real = metric_columns("real");
     const std::vector<std::string> sim = metric_columns("sim");
-    std::vector<std::string_view> columns(kArrivalColumns.begin(), kArrivalColumns.end());
+    std::vector<std::string> columns(kArrivalColumns.begin(), kArrivalColumns.end());
     columns.insert(columns.end(), real.begin(), real.end());
     columns.insert(columns.end(), sim.begin(), sim.end());
-    for (const auto& m : kComparedMetrics) columns.push_back(m.difference_name);
-    columns.push_back("dark_pool_better");
+    for (const auto& m : kComparedMetrics) columns.emplace_back(m.difference_name);
+    columns.emplace_back("dark_pool_better");
+    return columns;
+}
 
+std::string comparison_detailed_csv(std::span<const OrderComparison> orders) {
+    const std::vector<std::string> names = comparison_detailed_columns();
+    const std::vector<std::string_view> columns(names.begin(), names.end());
     CsvWriter out(columns);
     for (const OrderComparison& c : orders) {
         write_arrival_cells(out, *c.order);
@@ -43,6 +48,15 @@ std::string comparison_detailed_csv(std::span<const OrderComparison> orders) {
         out.end_row();
     }
     return out.content();
+}
+
+std::vector<CellType> comparison_detailed_cell_types() {
+    std::vector<CellType> types(kArrivalCellTypes.begin(), kArrivalCellTypes.end());
+    types.insert(types.end(), kExecutionMetricCellTypes.begin(), kExecutionMetricCellTypes.end());
+    types.insert(types.end(), kExecutionMetricCellTypes.begin(), kExecutionMetricCellTypes.end());
+    types.insert(types.end(), kComparedMetrics.size(), CellType::kNumber);
+    types.push_back(CellType::kBoolean);
+    return types;
 }
 
 std::string comparison_summary_csv(std::span<const MetricSummaryRow> rows) {

@@ -5,7 +5,9 @@
 
 #include <span>
 #include <string>
+#include <vector>
 
+#include "analyzers/csv_writer.h"
 #include "analyzers/metric_summary.h"
 #include "analyzers/order_comparison.h"
 #include "analyzers/paired_tests.h"
@@ -14,6 +16,9 @@ namespace mdp::analyzers {
 
 // matched/sweep_order_comparison_detailed.csv (rows in the given order: by orderid).
 std::string comparison_detailed_csv(std::span<const OrderComparison> orders);
+// Its columns' names and types.
+std::vector<std::string> comparison_detailed_columns();
+std::vector<CellType> comparison_detailed_cell_types();
 
 // matched/sweep_order_comparison_summary.csv
 std::string comparison_summary_csv(std::span<const MetricSummaryRow> rows);

@@ -63,6 +63,14 @@ CsvWriter& CsvWriter::empty() {
     return *this;
 }
 
+CsvWriter& CsvWriter::formatted_cells(std::string_view cells, size_t count) {
+    if (count == 0) return *this;
+    separator();
+    out_ += cells;
+    cells_in_row_ += count - 1;
+    return *this;
+}
+
 void CsvWriter::end_row() {
     if (cells_in_row_ != columns_) {
         throw std::logic_error("CsvWriter: row has " + std::to_string(cells_in_row_) +

@@ -12,6 +12,10 @@
 
 namespace mdp::analyzers {
 
+// The kinds of cell the writer writes, one per method (empty cells aside), for consumers that
+// store the cells of a file typed (the SQLite export): files declare theirs beside their writer.
+enum class CellType { kInteger, kNumber, kBoolean, kText };
+
 class CsvWriter {
   public:
     explicit CsvWriter(std::span<const std::string_view> columns);
@@ -23,6 +27,9 @@ class CsvWriter {
     CsvWriter& boolean(std::optional<bool> value);
     CsvWriter& text(std::string_view value);
     CsvWriter& empty();
+    // `count` cells already formatted by a CsvWriter, separated by commas (a data line of one of
+    // our files, or a part of one), appended as they are.
+    CsvWriter& formatted_cells(std::string_view cells, size_t count);
     // Ends the row; throws std::logic_error when it does not have one cell per column.
     void end_row();
 

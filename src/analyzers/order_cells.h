@@ -35,6 +35,15 @@ inline constexpr std::array<std::string_view, 15> kExecutionMetricNames{"qty_fil
                                                                         "last_trade_time",
                                                                         "midpoint_at_last_fill"};
 
+// What write_arrival_cells() and write_metric_cells() write, column by column.
+inline constexpr std::array<CellType, 9> kArrivalCellTypes{
+    CellType::kInteger, CellType::kInteger, CellType::kInteger, CellType::kInteger, CellType::kInteger,
+    CellType::kInteger, CellType::kInteger, CellType::kNumber,  CellType::kNumber};
+inline constexpr std::array<CellType, 15> kExecutionMetricCellTypes{
+    CellType::kNumber, CellType::kNumber, CellType::kNumber,  CellType::kNumber,  CellType::kNumber,
+    CellType::kNumber, CellType::kNumber, CellType::kNumber,  CellType::kNumber,  CellType::kNumber,
+    CellType::kNumber, CellType::kNumber, CellType::kInteger, CellType::kInteger, CellType::kNumber};
+
 // "<prefix>_<metric>" for the 15 metrics.
 std::vector<std::string> metric_columns(std::string_view prefix);
 

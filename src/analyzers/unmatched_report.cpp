@@ -24,8 +24,9 @@ std::string unexecuted_in_dark_csv(std::span<const UnexecutedOrder> orders) {
     return out.content();
 }
 
-std::string unmatched_analysis_csv(std::span<const UnmatchedDiagnosis> rows) {
-    static constexpr std::array<std::string_view, 18> columns{"orderid",
+namespace {
+
+constexpr std::array<std::string_view, 18> kUnmatchedAnalysisColumns{"orderid",
                                                               "side",
                                                               "order_quantity",
                                                               "limit_price",
@@ -43,7 +44,15 @@ std::string unmatched_analysis_csv(std::span<const UnmatchedDiagnosis> rows) {
                                                               "time_to_lit_execution_sec",
                                                               "root_cause",
                                                               "root_cause_detail"};
-    CsvWriter out(columns);
+
+}  // namespace
+
+std::vector<std::string> unmatched_analysis_columns() {
+    return {kUnmatchedAnalysisColumns.begin(), kUnmatchedAnalysisColumns.end()};
+}
+
+std::string unmatched_analysis_csv(std::span<const UnmatchedDiagnosis> rows) {
+    CsvWriter out(kUnmatchedAnalysisColumns);
     for (const UnmatchedDiagnosis& d : rows) {
         out.integer(d.order_id)
             .integer(d.side)
@@ -85,6 +94,14 @@ double mean_of(std::span<const UnmatchedDiagnosis> rows, Get get) {
 }
 
 }  // namespace
+
+std::vector<CellType> unmatched_analysis_cell_types() {
+    std::vector<CellType> types(18, CellType::kInteger);
+    types[9] = CellType::kBoolean;                         // price_overlap
+    types[14] = types[15] = CellType::kNumber;             // the two durations in seconds
+    types[16] = types[17] = CellType::kText;               // root_cause, root_cause_detail
+    return types;
+}
 
 std::string unmatched_summary_json(const PartitionKey& key,
                                    std::span<const UnmatchedDiagnosis> rows) {

@@ -13,7 +13,7 @@
 #include "analyzers/stats/multiple_testing.h"
 #include "analyzers/stats/t_tests.h"
 #include "analyzers/unmatched_analysis.h"
-#include "consolidate/output_stream.h"
+#include "consolidate/table_stream.h"
 
 namespace mdp::consolidate {
 
@@ -22,26 +22,7 @@ using analyzers::kComparedMetrics;
 
 namespace {
 
-constexpr std::array<std::string_view, 12> kTestColumns{"n",
-                                                        "mean",
-                                                        "median",
-                                                        "sd",
-                                                        "cohens_d",
-                                                        "t_statistic",
-                                                        "p_value",
-                                                        "ci_lower",
-                                                        "ci_upper",
-                                                        "dark_better_count",
-                                                        "dark_better_pct",
-                                                        ""};
-
-std::vector<std::string_view> test_columns(std::initializer_list<std::string_view> leading) {
-    std::vector<std::string_view> columns(leading);
-    columns.insert(columns.end(), kTestColumns.begin(), kTestColumns.end() - 1);
-    return columns;
-}
-
-void test_cells(analyzers::CsvWriter& out, const MetricTestRow& row) {
+void test_cells(TableRow& out, const MetricTestRow& row) {
     out.integer(static_cast<int64_t>(row.n))
         .number(row.mean)
         .number(row.median)
@@ -80,8 +61,8 @@ size_t headline_metric() {
 }
 
 std::vector<MetricTestRow> write_pooled_tests(const DifferenceSamples& samples,
-                                              const fs::path& file) {
-    CsvStream out(file, test_columns({"metric"}));
+                                              const TableTarget& target) {
+    TableStream out(target, pooled_tests_schema());
     std::vector<MetricTestRow> rows;
     for (size_t m = 0; m < kComparedMetrics.size(); ++m) {
         const std::vector<double> values = samples.pooled(m);
@@ -95,8 +76,8 @@ std::vector<MetricTestRow> write_pooled_tests(const DifferenceSamples& samples,
 }
 
 std::vector<SecurityTestRow> write_per_security_tests(const DifferenceSamples& samples,
-                                                      const fs::path& file) {
-    CsvStream out(file, test_columns({"security", "metric"}));
+                                                      const TableTarget& target) {
+    TableStream out(target, per_security_tests_schema());
     // Metric-major computation, security-major rows: the tests of one metric are kept (a few
     // numbers per security) until every metric is done.
     std::vector<std::vector<SecurityTestRow>> per_metric(kComparedMetrics.size());
@@ -125,10 +106,8 @@ std::vector<SecurityTestRow> write_per_security_tests(const DifferenceSamples& s
 }
 
 std::vector<AnovaRow> write_cross_security_anova(const DifferenceSamples& samples,
-                                                 const fs::path& file) {
-    constexpr std::array<std::string_view, 7> kColumns{
-        "metric", "securities", "securities_excluded", "n", "df_between", "f_statistic", "p_value"};
-    CsvStream out(file, kColumns);
+                                                 const TableTarget& target) {
+    TableStream out(target, cross_security_anova_schema());
     std::vector<AnovaRow> rows;
     for (size_t m = 0; m < kComparedMetrics.size(); ++m) {
         AnovaRow row;
@@ -173,11 +152,8 @@ std::set<SecurityCode> pairwise_securities(const DifferenceSamples& samples, con
 }
 
 size_t write_cross_security_pairwise(const DifferenceSamples& samples, const PairwiseRule& rule,
-                                     const fs::path& file) {
-    constexpr std::array<std::string_view, 12> kColumns{
-        "metric", "security_a", "security_b",  "n_a",     "n_b",    "mean_a",
-        "mean_b", "mean_diff",  "t_statistic", "p_value", "p_holm", "significant_holm"};
-    CsvStream out(file, kColumns);
+                                     const TableTarget& target) {
+    TableStream out(target, cross_security_pairwise_schema());
     const std::set<SecurityCode> chosen = pairwise_securities(samples, rule);
     size_t written = 0;
     for (size_t m = 0; m < kComparedMetrics.size(); ++m) {
@@ -237,10 +213,8 @@ std::vector<std::string> root_cause_order(const RootCauseCounts& counts) {
 }
 
 std::vector<std::pair<std::string, int64_t>> write_root_causes(const RootCauseCounts& counts,
-                                                               const fs::path& file) {
-    constexpr std::array<std::string_view, 5> kColumns{"scope", "security", "root_cause", "count",
-                                                       "pct"};
-    CsvStream out(file, kColumns);
+                                                               const TableTarget& target) {
+    TableStream out(target, root_causes_schema());
     const std::vector<std::string> order = root_cause_order(counts);
     std::map<std::string, int64_t> overall;
     auto rows = [&](std::string_view scope, std::optional<SecurityCode> security,

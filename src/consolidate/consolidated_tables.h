@@ -10,7 +10,8 @@
 //                               orders: pairwise_rule.h), Holm-adjusted within each metric's
 //                               family of pairs;
 //   root_causes.csv             set-B root-cause counts per security and overall.
-// Every function returns what the HTML report shows of its table.
+// Each is written to its CSV (and SQLite table, table_stream.h); every function returns what the
+// HTML report shows of its table.
 
 #include <cstdint>
 #include <filesystem>
@@ -23,6 +24,7 @@
 #include "consolidate/difference_samples.h"
 #include "consolidate/metric_tests.h"
 #include "consolidate/pairwise_rule.h"
+#include "consolidate/table_stream.h"
 
 namespace mdp::consolidate {
 
@@ -56,24 +58,24 @@ using RootCauseCounts = std::map<SecurityCode, std::map<std::string, int64_t>>;
 
 // One row per metric, in SPEC 3.4 order.
 std::vector<MetricTestRow> write_pooled_tests(const DifferenceSamples& samples,
-                                              const std::filesystem::path& file);
+                                              const TableTarget& target);
 // Returns the headline metric's row of every security, with its number of set-A orders.
 std::vector<SecurityTestRow> write_per_security_tests(const DifferenceSamples& samples,
-                                                      const std::filesystem::path& file);
+                                                      const TableTarget& target);
 // One row per metric, in SPEC 3.4 order.
 std::vector<AnovaRow> write_cross_security_anova(const DifferenceSamples& samples,
-                                                 const std::filesystem::path& file);
+                                                 const TableTarget& target);
 // The securities whose pairs are compared: all, none, or the K with the most set-A orders
 // (ties: the lower security code first).
 std::set<SecurityCode> pairwise_securities(const DifferenceSamples& samples, const PairwiseRule& rule);
 // Returns the number of pairs written: the pairs (in ascending security order) of the chosen
 // securities that have n >= 2 values of the metric; Holm's family is those pairs, per metric.
 size_t write_cross_security_pairwise(const DifferenceSamples& samples, const PairwiseRule& rule,
-                                     const std::filesystem::path& file);
+                                     const TableTarget& target);
 // The known root causes in SPEC 3.7 rule order, then any other name found, alphabetically.
 std::vector<std::string> root_cause_order(const RootCauseCounts& counts);
 // Returns the overall counts in root_cause_order().
 std::vector<std::pair<std::string, int64_t>> write_root_causes(const RootCauseCounts& counts,
-                                                               const std::filesystem::path& file);
+                                                               const TableTarget& target);
 
 }  // namespace mdp::consolidate

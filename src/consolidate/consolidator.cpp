@@ -1,12 +1,18 @@
 #include "consolidate/consolidator.h"
 
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_pipeline.h>
+#include <tbb/task_arena.h>
+
 #include <algorithm>
+#include <memory>
 #include <array>
 #include <set>
 #include <string_view>
 
 #include "analyzers/comparison_report.h"
 #include "analyzers/number_format.h"
+#include "analyzers/partition_files.h"
 #include "common/beneath.h"
 #include "common/durable_file.h"
 #include "common/errors.h"
@@ -18,6 +24,9 @@
 #include "consolidate/output_stream.h"
 #include "consolidate/saving_distribution.h"
 #include "consolidate/sqlite_export.h"
+#include "consolidate/table_schemas.h"
+#include "consolidate/table_stream.h"
+#include "consolidate/csv_record.h"
 #include "registry/json_text.h"
 #include "results/pack_store.h"
 #include "results/partition_record.h"
@@ -29,29 +38,6 @@ using registry::PartitionEntry;
 using registry::PartitionStatus;
 
 namespace {
-
-// Results only: attempts and durations are run metadata (registry, `status`, the SQLite `runs`
-// table), so the file is byte-identical however often a run was interrupted and resumed.
-constexpr std::array<std::string_view, 20> kPartitionColumns{"date",
-                                                             "security",
-                                                             "status",
-                                                             "consolidated",
-                                                             "orders_rows",
-                                                             "trades_rows",
-                                                             "nbbo_rows",
-                                                             "cp_orders",
-                                                             "sweeps",
-                                                             "qualifying",
-                                                             "matched",
-                                                             "unmatched",
-                                                             "real_fills",
-                                                             "simulated_fills",
-                                                             "n_pairs",
-                                                             "mean_real_exec_cost_arrival_bps",
-                                                             "mean_sim_exec_cost_arrival_bps",
-                                                             "mean_saving_bps",
-                                                             "saving_paired_t_pvalue",
-                                                             "note"};
 
 constexpr std::array<std::string_view, 7> kResultColumns{
     "cp_orders", "sweeps", "qualifying", "matched", "unmatched", "real_fills", "simulated_fills"};
@@ -93,6 +79,20 @@ std::string pending_note(const PartitionEntry& entry) {
     return {};
 }
 
+// One partition on its way through consolidation: its registry entry and, when it is completed,
+// its result record (read and decoded by any thread), or why it cannot be included.
+struct PartitionRead {
+    PartitionEntry entry;
+    bool included = false;
+    std::string note;  // why it is not included
+    results::PartitionRecord record;
+    std::vector<std::string_view> rows;  // the detailed comparison's data lines (into record)
+};
+
+// How many partitions may be on their way at once, per thread: enough to keep every thread
+// busy while the serial stage writes, few enough that memory stays a few records per thread.
+constexpr size_t kPartitionsInFlightPerThread = 4;
+
 class Run {
   public:
     Run(const fs::path& output_dir, const ConsolidationOptions& options)
@@ -100,24 +100,19 @@ class Run {
           options_(options),
           directory_(output_dir),
           header_(detailed_header()),
-          output_fd_(open_directory(output_dir)),
-          packs_(output_fd_.get(), output_dir, fs::path(results::kDefaultPacksDirectory)) {}
+          output_fd_(open_directory(output_dir)) {}
 
     ConsolidationSummary run(const registry::PartitionRegistry& registry) {
         directory_.begin();
         const fs::path& dir = directory_.partial();
+        std::optional<SqliteExport> sqlite;
+        if (options_.sqlite) sqlite.emplace(*options_.sqlite, options_.stop_requested);
+        const TableTarget target{dir, sqlite ? &*sqlite : nullptr};
         {
-            OutputStream sweeps(dir / kSweepComparisonFile);
-            CsvStream partitions(dir / kPartitionsFile, kPartitionColumns);
-            sweeps.write("date,security,");
-            sweeps.write(header_);
-            sweeps.write("\n");
-            uint64_t done = 0;
-            registry.for_each({}, [&](const PartitionEntry& entry) {
-                throw_if_stopped();
-                visit(entry, sweeps, partitions);
-                if (options_.on_progress) options_.on_progress(++done, registry.size());
-            });
+            TableStream sweeps(target, sweep_comparison_schema());
+            TableStream partitions(target, partitions_schema());
+            SqliteTable* unmatched = sqlite ? &sqlite->create(unmatched_sweeps_schema()) : nullptr;
+            read_partitions(registry, [&](PartitionRead& read) { visit(read, sweeps, partitions, unmatched); });
             sweeps.close();
             partitions.close();
         }
@@ -127,26 +122,28 @@ class Run {
         report.securities = root_causes_.size();
         std::sort(report.slowest.begin(), report.slowest.end(), slower);
         throw_if_stopped();
-        report.pooled = write_pooled_tests(samples_, dir / kPooledTestsFile);
+        report.pooled = write_pooled_tests(samples_, target);
         throw_if_stopped();
-        report.security_headline = write_per_security_tests(samples_, dir / kPerSecurityTestsFile);
+        report.security_headline = write_per_security_tests(samples_, target);
         report.saving_distribution = describe_saving_distribution(samples_.pooled(headline_metric()));
         report.per_date = per_date_.rows();
         throw_if_stopped();
-        report.anova = write_cross_security_anova(samples_, dir / kAnovaFile);
+        report.anova = write_cross_security_anova(samples_, target);
         throw_if_stopped();
-        report.pairwise_rows = write_cross_security_pairwise(samples_, options_.pairwise, dir / kPairwiseFile);
+        report.pairwise_rows = write_cross_security_pairwise(samples_, options_.pairwise, target);
         report.pairwise_rule = options_.pairwise.describe();
         throw_if_stopped();
-        report.root_causes = write_root_causes(root_causes_, dir / kRootCausesFile);
+        report.root_causes = write_root_causes(root_causes_, target);
         {
             OutputStream html(dir / kReportFile);
             html.write(render_html_report(report));
             html.close();
         }
         summary_.sample_bytes = samples_.memory_bytes();
-        if (options_.sqlite) {
-            export_sqlite(dir, *options_.sqlite, run_rows(registry), options_.stop_requested);
+        if (sqlite) {
+            sqlite->add_runs(report.provenance, run_rows(registry));
+            throw_if_stopped();
+            sqlite->finish();
             summary_.sqlite_written = true;
         }
         directory_.publish();
@@ -250,28 +247,77 @@ class Run {
         }
     }
 
-    // The completed partition's result record, checked to be its own, into record_ and rows_.
-    // Throws RecordError or IoError.
-    void read_record(const PartitionEntry& entry) {
-        const auto location = results::location_in(entry.results);
-        if (!location) {
-            throw results::RecordError(
-                "the registry holds no result record for it (analysed by a version before packs: "
-                "start over with --restart)");
-        }
-        packs_.read(*location, payload_);
-        results::decode_record(payload_, record_);
-        if (!(record_.key == entry.key)) {
-            throw results::RecordError("the record it points at is " + record_.key.to_string() + "'s");
-        }
-        rows_ = results::detailed_rows(record_, header_);
+    // Reads the partitions in key order, each completed one's record on any thread (a pack
+    // reader per thread), and hands them to `consume` one at a time, in key order.
+    template <typename Consume>
+    void read_partitions(const registry::PartitionRegistry& registry, Consume&& consume) {
+        const std::vector<PartitionKey> keys = registry.keys();
+        tbb::enumerable_thread_specific<results::PackReader> readers(
+            output_fd_.get(), output_dir_, fs::path(results::kDefaultPacksDirectory));
+        size_t next = 0;
+        uint64_t done = 0;
+        const size_t in_flight =
+            kPartitionsInFlightPerThread * static_cast<size_t>(tbb::this_task_arena::max_concurrency());
+        tbb::parallel_pipeline(
+            in_flight,
+            tbb::make_filter<void, PartitionRead*>(tbb::filter_mode::serial_in_order,
+                                                   [&](tbb::flow_control& control) -> PartitionRead* {
+                                                       if (next == keys.size() || stop_requested()) {
+                                                           control.stop();
+                                                           return nullptr;
+                                                       }
+                                                       auto read = std::make_unique<PartitionRead>();
+                                                       read->entry = *registry.find(keys[next++]);
+                                                       return read.release();
+                                                   }) &
+                tbb::make_filter<PartitionRead*, PartitionRead*>(tbb::filter_mode::parallel,
+                                                                 [&](PartitionRead* read) {
+                                                                     read_record(readers.local(), *read);
+                                                                     return read;
+                                                                 }) &
+                tbb::make_filter<PartitionRead*, void>(tbb::filter_mode::serial_in_order, [&](PartitionRead* read) {
+                    const std::unique_ptr<PartitionRead> owned(read);
+                    if (stop_requested()) return;
+                    consume(*owned);
+                    if (options_.on_progress) options_.on_progress(++done, keys.size());
+                }));
+        throw_if_stopped();
     }
+
+    // A completed partition's result record, checked to be its own; or why it cannot be read.
+    void read_record(results::PackReader& packs, PartitionRead& read) const {
+        const PartitionEntry& entry = read.entry;
+        if (entry.status != PartitionStatus::kCompleted) return;
+        try {
+            const auto location = results::location_in(entry.results);
+            if (!location) {
+                throw results::RecordError(
+                    "the registry holds no result record for it (analysed by a version before packs: "
+                    "start over with --restart)");
+            }
+            std::string payload;
+            packs.read(*location, payload);
+            results::decode_record(payload, read.record);
+            if (!(read.record.key == entry.key)) {
+                throw results::RecordError("the record it points at is " + read.record.key.to_string() + "'s");
+            }
+            read.rows = results::detailed_rows(read.record, header_);
+            read.included = true;
+        } catch (const results::RecordError& e) {
+            read.note = unreadable_note(e.what());
+        } catch (const IoError& e) {
+            read.note = unreadable_note(e.what());
+        }
+    }
+
+    bool stop_requested() const { return options_.stop_requested != nullptr && options_.stop_requested->load(); }
 
     void throw_if_stopped() const {
         if (options_.stop_requested != nullptr && options_.stop_requested->load()) throw Interrupted();
     }
 
-    void visit(const PartitionEntry& entry, OutputStream& sweeps, CsvStream& partitions) {
+    void visit(const PartitionRead& read, TableStream& sweeps, TableStream& partitions, SqliteTable* unmatched) {
+        const PartitionEntry& entry = read.entry;
         ReportData& report = summary_.report;
         ++report.partitions;
         ++report.by_status[static_cast<size_t>(entry.status)];
@@ -283,17 +329,9 @@ class Run {
         }
         track_slowest(entry);
 
-        std::string note;
-        bool included = false;
+        const bool included = read.included;
+        std::string note = read.note;
         if (entry.status == PartitionStatus::kCompleted) {
-            try {
-                read_record(entry);
-                included = true;
-            } catch (const results::RecordError& e) {
-                note = unreadable_note(e.what());
-            } catch (const IoError& e) {
-                note = unreadable_note(e.what());
-            }
             if (!included) {
                 ++report.unreadable_total;
                 if (report.unreadable.size() < options_.listed_partitions) {
@@ -312,33 +350,32 @@ class Run {
             note_not_included(entry, note);
         }
 
+        const std::string date = entry.key.date.to_string();
+        const auto security = static_cast<int64_t>(entry.key.security);
         if (included) {
             ++report.included;
             dates_.insert(entry.key.date.to_days());
-            const std::string prefix =
-                entry.key.date.to_string() + "," +
-                analyzers::format_integer(static_cast<int64_t>(entry.key.security)) + ",";
-            const results::PartitionSummary& summary = record_.summary;
-            for (size_t i = 0; i < rows_.size(); ++i) {
-                sweeps.write(prefix);
-                sweeps.write(rows_[i]);
-                sweeps.write("\n");
+            const results::PartitionSummary& summary = read.record.summary;
+            for (size_t i = 0; i < read.rows.size(); ++i) {
+                sweeps.row().text(date).integer(security);
+                sweeps.end_row_with_csv_cells(2, read.rows[i]);
                 samples_.add(entry.key.security, summary.differences[i]);
             }
-            summary_.sweep_rows += rows_.size();
-            report.set_a_orders += static_cast<int64_t>(rows_.size());
+            summary_.sweep_rows += read.rows.size();
+            report.set_a_orders += static_cast<int64_t>(read.rows.size());
             auto& causes = root_causes_[entry.key.security];
             for (const auto& [cause, n] : summary.root_causes) {
                 causes[cause] += n;
                 report.set_b_orders += n;
             }
+            if (unmatched != nullptr) export_unmatched(read.record, date, security, *unmatched);
         }
 
-        per_date_.add(entry.key, entry.status, included ? &record_.summary : nullptr);
+        per_date_.add(entry.key, entry.status, included ? &read.record.summary : nullptr);
 
-        analyzers::CsvWriter& row = partitions.row();
-        row.text(entry.key.date.to_string())
-            .integer(static_cast<int64_t>(entry.key.security))
+        TableRow& row = partitions.row();
+        row.text(date)
+            .integer(security)
             .text(registry::status_name(entry.status))
             .boolean(included)
             .integer(input_rows(entry, "orders"))
@@ -349,7 +386,7 @@ class Run {
             row.integer(completed ? result(entry, name) : std::nullopt);
         }
         if (included) {
-            const results::PartitionHeadline& headline = record_.summary.headline;
+            const results::PartitionHeadline& headline = read.record.summary.headline;
             row.integer(headline.n_pairs)
                 .number(headline.mean_real_exec_cost_arrival_bps)
                 .number(headline.mean_sim_exec_cost_arrival_bps)
@@ -362,15 +399,28 @@ class Run {
         partitions.end_row();
     }
 
+    // Set B of a partition, per order, into the SQLite export (consolidated/ has no such table).
+    static void export_unmatched(const results::PartitionRecord& record, std::string_view date, int64_t security,
+                                 SqliteTable& unmatched) {
+        for (const results::StoredFile& file : record.files) {
+            if (file.path != analyzers::kUnmatchedFile) continue;
+            LineCursor lines(file.content);
+            lines.next();  // the header
+            while (const auto line = lines.next()) {
+                if (line->empty()) continue;
+                unmatched.text(date);
+                unmatched.integer(security);
+                unmatched.csv_cells(*line, 2);
+                unmatched.end_row();
+            }
+        }
+    }
+
     fs::path output_dir_;
     const ConsolidationOptions& options_;
     ConsolidatedDirectory directory_;
     std::string header_;
     UniqueFd output_fd_;
-    results::PackReader packs_;
-    std::string payload_;             // the current partition's record, as stored
-    results::PartitionRecord record_;  // ... decoded
-    std::vector<std::string_view> rows_;  // its detailed comparison's data lines
     DifferenceSamples samples_;
     RootCauseCounts root_causes_;
     std::set<int64_t> dates_;

@@ -1,10 +1,11 @@
 #pragma once
 // Phase 3 (SPEC 4): consolidates the results of every completed partition of an output
-// directory into <output>/consolidated/. Streams over the registry's partitions in key order
-// (date, then security), reading each completed partition's result record once (from the packs
-// the registry points at, src/results; never a CSV); memory holds the per-order difference
-// values the statistics need (difference_samples.h), a few counters per security, and one
-// partition's record at a time: nothing per partition.
+// directory into <output>/consolidated/. Goes over the registry's partitions in key order (date,
+// then security), reading each completed partition's result record once (from the packs the
+// registry points at, src/results; never a CSV): records are read and decoded on every thread
+// of the current oneTBB arena, and consumed in key order by one thread that writes the tables.
+// Memory holds the per-order difference values the statistics need (difference_samples.h), a
+// few counters per security, and a few records per thread: nothing per partition.
 //
 // Partitions that are not completed (pending, running, failed) and completed ones whose record
 // cannot be read are skipped and named in partitions.csv, report.html and the summary. The output
@@ -29,7 +30,8 @@
 namespace mdp::consolidate {
 
 struct ConsolidationOptions {
-    // Also write the consolidated tables into this SQLite database (replaced atomically).
+    // Also write the consolidated tables into this SQLite database (replaced atomically;
+    // sqlite_export.h).
     std::optional<std::filesystem::path> sqlite;
     // Polled between partitions, between tables and every few thousand rows of the SQLite export;
     // when set, consolidation throws Interrupted and leaves the previous consolidated/ untouched.

@@ -46,27 +46,4 @@ void OutputStream::close() {
     fd_ = UniqueFd();
 }
 
-CsvStream::CsvStream(std::filesystem::path path, std::span<const std::string_view> columns)
-    : out_(std::move(path)), columns_(columns.begin(), columns.end()), writer_(columns_) {
-    header_bytes_ = writer_.content().size();
-}
-
-void CsvStream::end_row() {
-    writer_.end_row();
-    ++rows_;
-    if (writer_.content().size() >= kBlockBytes) flush_rows();
-}
-
-void CsvStream::flush_rows() {
-    const std::string_view content = writer_.content();
-    out_.write(header_written_ ? content.substr(header_bytes_) : content);
-    header_written_ = true;
-    writer_ = analyzers::CsvWriter(columns_);
-}
-
-void CsvStream::close() {
-    flush_rows();
-    out_.close();
-}
-
 }  // namespace mdp::consolidate

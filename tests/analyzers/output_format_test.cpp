@@ -3,11 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <charconv>
 #include <cmath>
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "analyzers/comparison_report.h"
 #include "analyzers/csv_writer.h"
+#include "analyzers/unmatched_report.h"
 #include "analyzers/hand_worked_partition.h"
 #include "analyzers/number_format.h"
 #include "analyzers/partition_analysis.h"
@@ -131,6 +134,48 @@ TEST(OutputFormat, SecondRunIsByteIdentical) {
         EXPECT_FALSE(a.empty()) << file;
         EXPECT_EQ(a, read_text(second / file)) << file;
     }
+}
+
+// The declared column types (what the SQLite export stores cells as) are those the writers
+// write: every non-empty cell of the hand-worked partition's per-order files parses as its
+// column's declared type, integers as integers (no fraction), booleans as true/false.
+void expect_cells_of_declared_types(const fs::path& file, const std::vector<std::string>& columns,
+                                    const std::vector<CellType>& types) {
+    const CsvContent csv = read_csv(file);
+    ASSERT_EQ(csv.header, columns) << file;
+    ASSERT_EQ(types.size(), columns.size()) << file;
+    ASSERT_FALSE(csv.rows.empty()) << file;
+    for (const auto& row : csv.rows) {
+        for (size_t i = 0; i < types.size(); ++i) {
+            const std::string& cell = row.at(i);
+            if (cell.empty()) continue;
+            const char* end = cell.data() + cell.size();
+            switch (types[i]) {
+                case CellType::kInteger: {
+                    int64_t value = 0;
+                    EXPECT_EQ(std::from_chars(cell.data(), end, value).ptr, end) << file << " " << columns[i] << " " << cell;
+                    break;
+                }
+                case CellType::kNumber: {
+                    double value = 0;
+                    EXPECT_TRUE(cell == "inf" || cell == "-inf" || std::from_chars(cell.data(), end, value).ptr == end)
+                        << file << " " << columns[i] << " " << cell;
+                    break;
+                }
+                case CellType::kBoolean:
+                    EXPECT_TRUE(cell == "true" || cell == "false") << file << " " << columns[i] << " " << cell;
+                    break;
+                case CellType::kText:
+                    break;
+            }
+        }
+    }
+}
+
+TEST(OutputFormat, PerOrderFilesHaveTheirDeclaredCellTypes) {
+    const fs::path stats = run_hand_worked("declared_types");
+    expect_cells_of_declared_types(stats / kFiles[0], comparison_detailed_columns(), comparison_detailed_cell_types());
+    expect_cells_of_declared_types(stats / kFiles[6], unmatched_analysis_columns(), unmatched_analysis_cell_types());
 }
 
 }  // namespace

@@ -455,16 +455,52 @@ TEST_F(ConsolidationCliTest, SqliteExportHoldsEveryTable) {
     // Values keep their types: the mean of a column equals the mean of the CSV's cells.
     EXPECT_TRUE(near(scalar("SELECT avg(exec_cost_arrival_diff_bps) FROM sweep_comparison"),
                      cell_number(pooled.rows[5].at("mean")), 1e-9));
-    // Run metadata (attempts, durations, times) is in `runs`, one row per partition of the
-    // registry, not in consolidated/.
+    // Declared types, not guessed ones: every p-value is REAL (or NULL), every count INTEGER,
+    // dates TEXT, booleans 0/1.
+    for (const char* table : {"pooled_tests", "per_security_tests", "cross_security_anova", "cross_security_pairwise"}) {
+        const std::string t = table;
+        EXPECT_EQ(scalar("SELECT count(*) FROM " + t + " WHERE p_value IS NOT NULL AND typeof(p_value) <> 'real'"), 0.0)
+            << t;
+        EXPECT_GT(scalar("SELECT count(*) FROM " + t + " WHERE typeof(p_value) = 'real'"), 0.0) << t;
+    }
+    EXPECT_EQ(scalar("SELECT count(*) FROM sweep_comparison WHERE typeof(orderid) <> 'integer' OR typeof(date) <> "
+                     "'text' OR dark_pool_better NOT IN (0, 1) OR typeof(exec_cost_arrival_diff_bps) NOT IN ('real', "
+                     "'null')"),
+              0.0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM partitions WHERE typeof(orders_rows) <> 'integer'"), 0.0);
+    // Primary keys and indexes on (date, security).
+    EXPECT_EQ(scalar("SELECT group_concat(name) = 'date,security' FROM (SELECT name FROM pragma_table_info('partitions') "
+                     "WHERE pk > 0 ORDER BY pk)"),
+              1.0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM pragma_table_info('pooled_tests') WHERE pk > 0"), 1.0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND tbl_name = 'sweep_comparison' AND "
+                     "sql LIKE '%(\"date\", \"security\")%'"),
+              1.0);
+    // Set B per order: as many rows as root_causes.csv counts overall.
+    double set_b = 0;
+    for (const auto& row : read_table(c / "root_causes.csv").rows) {
+        if (row.at("scope") == "overall") set_b += cell_number(row.at("count"));
+    }
+    EXPECT_GT(set_b, 0.0);
+    EXPECT_EQ(scalar("SELECT count(*) FROM unmatched_sweeps"), set_b);
+    EXPECT_EQ(scalar("SELECT count(*) FROM unmatched_sweeps WHERE typeof(orderid) <> 'integer' OR root_cause IS NULL"),
+              0.0);
+    // The run: one row with the program and settings; its inputs with their content hashes.
+    EXPECT_EQ(scalar("SELECT count(*) FROM runs WHERE program LIKE 'run_multidataset_pipeline%' AND "
+                     "json_extract(settings, '$.pairwise') IS NOT NULL"),
+              1.0);
     registry::PartitionRegistry reg(registry::PartitionRegistry::path_in(out_));
     ASSERT_TRUE(reg.load());
     const auto* registry = &reg;
-    EXPECT_EQ(scalar("SELECT count(*) FROM runs"), static_cast<double>(registry->size()));
-    EXPECT_EQ(scalar("SELECT count(*) FROM runs WHERE status = 'completed' AND attempts >= 1 AND duration_sec > 0 "
-                     "AND completed_at LIKE '20%Z'"),
+    EXPECT_EQ(scalar("SELECT count(*) FROM run_inputs WHERE length(content_hash) > 0"),
+              static_cast<double>(registry->input_files().size()));
+    // Run metadata (attempts, durations, times) is in `partition_runs`, one row per partition of
+    // the registry, not in consolidated/.
+    EXPECT_EQ(scalar("SELECT count(*) FROM partition_runs"), static_cast<double>(registry->size()));
+    EXPECT_EQ(scalar("SELECT count(*) FROM partition_runs WHERE status = 'completed' AND attempts >= 1 AND "
+                     "duration_sec > 0 AND completed_at LIKE '20%Z'"),
               static_cast<double>(registry->count(registry::PartitionStatus::kCompleted)));
-    EXPECT_EQ(scalar("SELECT count(*) FROM runs JOIN partitions USING (date, security)"),
+    EXPECT_EQ(scalar("SELECT count(*) FROM partition_runs JOIN partitions USING (date, security)"),
               static_cast<double>(registry->size()));
     sqlite3_close(db);
 }
