@@ -7,9 +7,10 @@
 
 #include "command_line.h"
 #include "common/progress_meter.h"
-#include "progress_display.h"
 #include "consolidate/consolidated_tables.h"
+#include "consolidate/consolidation_cache.h"
 #include "consolidate/svg_charts.h"
+#include "progress_display.h"
 #include "stop_signal.h"
 
 namespace mdp::app {
@@ -85,6 +86,10 @@ consolidate::ConsolidationSummary run_aggregate_phase(const PipelineSettings& se
                   << " partitions consolidated (" << r.set_a_orders << " matched and "
                   << r.set_b_orders << " unmatched sweeps) into " << summary.directory.string()
                   << " in " << consolidate::display_fixed(seconds, 2) << " s\n";
+        if (summary.from_cache > 0) {
+            std::cerr << "aggregate: " << summary.from_cache << " of them unchanged since the last aggregate (taken from "
+                      << "consolidated/" << consolidate::kConsolidationCacheFile << ", not from their records)\n";
+        }
         const size_t m = consolidate::headline_metric();
         if (m < r.pooled.size() && r.pooled[m].n > 0) {
             const consolidate::MetricTestRow& h = r.pooled[m];

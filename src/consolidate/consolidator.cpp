@@ -18,6 +18,7 @@
 #include "common/errors.h"
 #include "consolidate/consolidated_directory.h"
 #include "consolidate/consolidated_tables.h"
+#include "consolidate/consolidation_cache.h"
 #include "consolidate/date_summaries.h"
 #include "consolidate/difference_samples.h"
 #include "consolidate/html_report.h"
@@ -29,6 +30,7 @@
 #include "consolidate/csv_record.h"
 #include "registry/json_text.h"
 #include "results/pack_store.h"
+#include "results/record_location.h"
 #include "results/partition_record.h"
 
 namespace mdp::consolidate {
@@ -83,10 +85,14 @@ std::string pending_note(const PartitionEntry& entry) {
 // its result record (read and decoded by any thread), or why it cannot be included.
 struct PartitionRead {
     PartitionEntry entry;
+    std::optional<results::RecordLocation> location;  // of its record, when completed
+    std::optional<std::string> cached;  // its slim record from the previous consolidation's cache
     bool included = false;
     std::string note;  // why it is not included
     results::PartitionRecord record;
     std::vector<std::string_view> rows;  // the detailed comparison's data lines (into record)
+    std::string slim;                    // what the new cache keeps of it
+    bool from_cache = false;
 };
 
 // How many partitions may be on their way at once, per thread: enough to keep every thread
@@ -112,9 +118,17 @@ class Run {
             TableStream sweeps(target, sweep_comparison_schema());
             TableStream partitions(target, partitions_schema());
             SqliteTable* unmatched = sqlite ? &sqlite->create(unmatched_sweeps_schema()) : nullptr;
-            read_partitions(registry, [&](PartitionRead& read) { visit(read, sweeps, partitions, unmatched); });
+            ConsolidationCacheWriter cache(dir / kConsolidationCacheFile);
+            read_partitions(registry, [&](PartitionRead& read) {
+                visit(read, sweeps, partitions, unmatched);
+                if (read.included) {
+                    cache.add(read.entry.key, read.location->checksum, read.slim);
+                    if (read.from_cache) ++summary_.from_cache;
+                }
+            });
             sweeps.close();
             partitions.close();
+            cache.close();
         }
         ReportData& report = summary_.report;
         report.provenance = provenance_of(registry);
@@ -254,6 +268,7 @@ class Run {
         const std::vector<PartitionKey> keys = registry.keys();
         tbb::enumerable_thread_specific<results::PackReader> readers(
             output_fd_.get(), output_dir_, fs::path(results::kDefaultPacksDirectory));
+        ConsolidationCacheReader old_cache(output_fd_.get(), output_dir_);
         size_t next = 0;
         uint64_t done = 0;
         const size_t in_flight =
@@ -268,6 +283,13 @@ class Run {
                                                        }
                                                        auto read = std::make_unique<PartitionRead>();
                                                        read->entry = *registry.find(keys[next++]);
+                                                       if (read->entry.status == PartitionStatus::kCompleted) {
+                                                           read->location = results::location_in(read->entry.results);
+                                                       }
+                                                       if (read->location) {
+                                                           read->cached =
+                                                               old_cache.take(read->entry.key, read->location->checksum);
+                                                       }
                                                        return read.release();
                                                    }) &
                 tbb::make_filter<PartitionRead*, PartitionRead*>(tbb::filter_mode::parallel,
@@ -284,30 +306,48 @@ class Run {
         throw_if_stopped();
     }
 
-    // A completed partition's result record, checked to be its own; or why it cannot be read.
+    // A completed partition's result record, checked to be its own (from the previous
+    // consolidation's cache when it still describes the record, else from its pack); or why it
+    // cannot be read.
     void read_record(results::PackReader& packs, PartitionRead& read) const {
         const PartitionEntry& entry = read.entry;
         if (entry.status != PartitionStatus::kCompleted) return;
+        if (read.cached) {
+            try {
+                decode_own_record(*read.cached, read);
+                read.slim = std::move(*read.cached);
+                read.from_cache = true;
+                read.included = true;
+                return;
+            } catch (const results::RecordError&) {
+                // A cache entry this version cannot use: the pack has the record.
+            }
+        }
         try {
-            const auto location = results::location_in(entry.results);
-            if (!location) {
+            if (!read.location) {
                 throw results::RecordError(
                     "the registry holds no result record for it (analysed by a version before packs: "
                     "start over with --restart)");
             }
             std::string payload;
-            packs.read(*location, payload);
-            results::decode_record(payload, read.record);
-            if (!(read.record.key == entry.key)) {
-                throw results::RecordError("the record it points at is " + read.record.key.to_string() + "'s");
-            }
-            read.rows = results::detailed_rows(read.record, header_);
+            packs.read(*read.location, payload);
+            decode_own_record(payload, read);
+            read.slim = slim_record(read.record);
             read.included = true;
         } catch (const results::RecordError& e) {
             read.note = unreadable_note(e.what());
         } catch (const IoError& e) {
             read.note = unreadable_note(e.what());
         }
+    }
+
+    // Decodes `bytes` into read.record and its detailed rows. Throws RecordError.
+    void decode_own_record(std::string_view bytes, PartitionRead& read) const {
+        results::decode_record(bytes, read.record);
+        if (!(read.record.key == read.entry.key)) {
+            throw results::RecordError("the record it points at is " + read.record.key.to_string() + "'s");
+        }
+        read.rows = results::detailed_rows(read.record, header_);
     }
 
     bool stop_requested() const { return options_.stop_requested != nullptr && options_.stop_requested->load(); }

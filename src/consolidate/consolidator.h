@@ -53,6 +53,7 @@ struct ConsolidationSummary {
     std::vector<std::string> not_included;
     size_t not_included_total = 0;
     size_t sweep_rows = 0;    // rows of sweep_comparison.csv
+    size_t from_cache = 0;    // partitions taken from the previous consolidation (consolidation_cache.h)
     size_t sample_bytes = 0;  // memory of the difference samples
     bool sqlite_written = false;
 };
