@@ -70,4 +70,7 @@ for phase in ("cp+sync", "extract", "process", "aggregate"):
     print(f"| {phase} | {med:.2f} | {' '.join(f'{v:.2f}' for v in s)} | {input_bytes/1e6/med:,.0f} | {max(x[1] for x in by[phase])/1024:,.0f} |")
 p = statistics.median(x[0] for x in by["process"])
 print(f"process: {p*workers/partitions*1e3:.3f} ms per partition per worker ({workers} workers)")
+e = statistics.median(x[0] for x in by["extract"])
+a = statistics.median(x[0] for x in by["aggregate"])
+print(f"whole pipeline (extract + process + aggregate medians) / extract: {(e + p + a) / e:.2f}x (issue 14 goal: <= 2x)")
 PY

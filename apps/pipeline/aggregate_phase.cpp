@@ -64,6 +64,13 @@ consolidate::ConsolidationSummary run_aggregate_phase(const PipelineSettings& se
             }
             meter->advance(done - meter->done());
         };
+        options.on_notice = [&](const std::string& notice) {
+            if (meter) {
+                meter->finish();
+                meter.reset();
+            }
+            std::cerr << "aggregate: " << notice << "\n";
+        };
     }
     const consolidate::ConsolidationSummary summary =
         consolidate::consolidate(run.registry(), run.path(), options);

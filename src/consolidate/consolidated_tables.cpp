@@ -168,6 +168,7 @@ size_t write_cross_security_pairwise(const DifferenceSamples& samples, const Pai
                 tests.push_back(stats::ttest_ind_welch(groups[a].values, groups[b].values));
                 p_values.push_back(tests.back().p_value);
             }
+            target.throw_if_stopped();
         }
         const std::vector<double> holm = stats::holm_adjust(p_values);
         size_t i = 0;

@@ -38,6 +38,8 @@ struct ConsolidationOptions {
     const std::atomic<bool>* stop_requested = nullptr;
     // Called after each partition is read: (partitions done, partitions in the registry).
     std::function<void(uint64_t, uint64_t)> on_progress;
+    // Called with a one-line notice before a long step (a pairwise table of millions of rows).
+    std::function<void(const std::string&)> on_notice;
     // Which pairs of securities cross_security_pairwise.csv compares.
     PairwiseRule pairwise;
     // How many partitions report.html lists by name at most, per list.

@@ -1,13 +1,21 @@
 #include "consolidate/table_stream.h"
 
+#include "common/errors.h"
+
 namespace mdp::consolidate {
 
 namespace {
 
 // Rows are moved from the writer to the file in blocks of about this size.
 constexpr size_t kBlockBytes = 1 << 20;
+// The stop flag is polled every this many rows.
+constexpr size_t kStopCheckRows = 4096;
 
 }  // namespace
+
+void TableTarget::throw_if_stopped() const {
+    if (stop_requested != nullptr && stop_requested->load()) throw Interrupted();
+}
 
 TableRow& TableRow::integer(int64_t value) {
     csv_->integer(value);
@@ -46,6 +54,7 @@ TableStream::TableStream(const TableTarget& target, const TableSchema& schema)
       columns_(schema.column_names()),
       writer_(columns_),
       sqlite_(target.sqlite != nullptr ? &target.sqlite->create(schema) : nullptr),
+      target_(target),
       row_(writer_, sqlite_) {
     header_bytes_ = writer_.content().size();
 }
@@ -60,6 +69,7 @@ void TableStream::end_row() {
     writer_.end_row();
     if (sqlite_ != nullptr) sqlite_->end_row();
     ++rows_;
+    if (rows_ % kStopCheckRows == 0) target_.throw_if_stopped();
     if (writer_.content().size() >= kBlockBytes) flush_rows();
 }
 

@@ -4,6 +4,7 @@
 // files) and, when the run exports to SQLite, to the same table there (sqlite_export.h) from the
 // same values. Rows accumulate in the writer and move to the file in blocks.
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -18,10 +19,15 @@
 namespace mdp::consolidate {
 
 // Where the consolidated tables go: their CSVs below `directory`; their SQLite tables into
-// `sqlite` when it is set.
+// `sqlite` when it is set. Writing a table polls `stop_requested` every few thousand rows and
+// throws Interrupted when it is set (a table can be millions of rows: --pairwise all).
 struct TableTarget {
     std::filesystem::path directory;
     SqliteExport* sqlite = nullptr;
+    const std::atomic<bool>* stop_requested = nullptr;
+
+    // Throws Interrupted when the run was asked to stop.
+    void throw_if_stopped() const;
 };
 
 // The cells of one row, to both destinations.
@@ -62,6 +68,7 @@ class TableStream {
     std::vector<std::string_view> columns_;
     analyzers::CsvWriter writer_;
     SqliteTable* sqlite_ = nullptr;
+    const TableTarget& target_;
     TableRow row_;
     size_t header_bytes_ = 0;
     bool header_written_ = false;
