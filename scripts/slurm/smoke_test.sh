@@ -75,6 +75,7 @@ cleanup() {
   exit $code
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT  # a signal (ctest's timeout, Ctrl-C) still stops the daemons
 fail() { echo "FAILED: $*" >&2; exit 1; }
 
 # Waits until `$@` succeeds, polling every 0.1 s, at most $1 seconds.
@@ -101,7 +102,7 @@ port="$(free_port)" || fail "no free TCP port pair on 127.0.0.1"
 dd if=/dev/urandom of="$tmp/munge/munge.key" bs=1024 count=1 status=none
 chmod 400 "$tmp/munge/munge.key"
 socket="$tmp/munge/munge.socket"
-munged --force --key-file="$tmp/munge/munge.key" --socket="$socket" --pid-file="$tmp/munge/munged.pid" \
+munged --key-file="$tmp/munge/munge.key" --socket="$socket" --pid-file="$tmp/munge/munged.pid" \
   --log-file="$tmp/log/munged.log" --seed-file="$tmp/munge/munged.seed"
 wait_until 10 test -S "$socket" || fail "munged did not create its socket"
 
