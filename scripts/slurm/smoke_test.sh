@@ -48,7 +48,7 @@ ldd "$pipeline" | grep -q libmpi || skip "$pipeline is built without MPI (MDP_WI
 
 tmp="$(mktemp -d /tmp/mdp-slurm-smoke.XXXXXX)"
 chmod 755 "$tmp"
-mkdir -p "$tmp/munge" "$tmp/state" "$tmp/spool" "$tmp/log"
+mkdir -p "$tmp/munge" "$tmp/state" "$tmp/spool" "$tmp/log" "$tmp/tmpfs"
 started=$SECONDS
 
 pid_of() { [[ -f "$1" ]] && cat "$1" 2>/dev/null || true; }
@@ -109,6 +109,10 @@ wait_until 10 test -S "$socket" || fail "munged did not create its socket"
 # slurm.conf for this host alone. The node line is what slurmd itself detects (slurmd -C), so
 # the controller never drains the node for a mismatch. Plugins that need cgroups or systemd
 # (proctrack/cgroup, task/cgroup, jobacct_gather/cgroup) are avoided: containers often lack them.
+# TmpFS: the pmix plugin makes its per-step directory there (/tmp/spmix_appdir_<uid>_<job>.<step>
+# by default), and job ids start at 1 in every private cluster, so two of these tests at once
+# (two CI runs on one machine) would share /tmp's; a random FirstJobId also keeps the PMIx
+# namespaces (slurm.pmix.<job>.<step>) apart, and TMPDIR (below) Open MPI's session directories.
 host="$(hostname -s)"
 node_line="$(slurmd -C | head -1 | sed "s/^NodeName=[^ ]*/NodeName=$host NodeAddr=127.0.0.1/")"
 cat > "$tmp/slurm.conf" <<EOF
@@ -127,6 +131,8 @@ SlurmctldPidFile=$tmp/slurmctld.pid
 SlurmdPidFile=$tmp/slurmd.pid
 SlurmctldLogFile=$tmp/log/slurmctld.log
 SlurmdLogFile=$tmp/log/slurmd.log
+TmpFS=$tmp/tmpfs
+FirstJobId=$((RANDOM * 30 + 1))
 ProctrackType=proctrack/linuxproc
 TaskPlugin=task/none
 JobAcctGatherType=jobacct_gather/none
@@ -160,7 +166,7 @@ done
 # finds the run and resumes it into process + aggregate. A failed first job cancels the second
 # (kill_invalid_depend), so `sbatch --wait` never waits for a job that cannot start.
 job_started=$SECONDS
-export MDP_BIN="$pipeline" MDP_IN="$tmp/in" MDP_OUT="$tmp/slurm" MDP_ARGS="--workers 1"
+export MDP_BIN="$pipeline" MDP_IN="$tmp/in" MDP_OUT="$tmp/slurm" MDP_ARGS="--workers 1" TMPDIR="$tmp/tmpfs"
 extract_job="$(MDP_COMMAND=extract sbatch --parsable --nodes=1 --ntasks=1 --cpus-per-task=1 --time=5 \
   --output="$tmp/extract.out" "$root/scripts/slurm/run_pipeline.sbatch")" || fail "sbatch of the extraction job failed"
 code=0
