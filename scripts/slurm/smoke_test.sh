@@ -9,8 +9,8 @@
 #   - partitions/, rejects/ and consolidated/ (report.html aside: it holds run times) are
 #     byte-identical to a plain one-process run on the same inputs;
 # then stops the daemons and removes the directory. Nothing outside the directory is changed:
-# the daemons use their own config (SLURM_CONF), munge key and socket, state and spool
-# directories, pid and log files, and two free TCP ports on 127.0.0.1.
+# the daemons use their own config (SLURM_CONF), munge key and socket, state, spool and
+# temporary directories, pid and log files, and two free TCP ports on 127.0.0.1.
 #
 #   scripts/slurm/smoke_test.sh [--bin-dir DIR] [--keep]
 #     --bin-dir DIR   where run_multidataset_pipeline and generate_market_data are
@@ -20,8 +20,9 @@
 # Exit codes: 0 passed; 77 skipped, with the reason on stdout (not root, Slurm or munge not
 # installed, the binary built without MPI); anything else failed, with the daemons' and the job's
 # logs. Needs root: slurmd starts job steps as the submitting user, and a private slurmd run
-# by another user cannot. The `mpi` plugin is pmix: with Debian's Open MPI 4.1 and Slurm 22.05,
-# pmi2 and none fail in MPI_Init ("OMPI was not built with SLURM's PMI support").
+# by another user cannot. The `mpi` plugin is pmix (the batch script's default): with Debian's
+# Open MPI 4.1 and Slurm 22.05, pmi2 fails in MPI_Init ("OMPI was not built with SLURM's PMI
+# support"), and none starts independent one-process runs (docs/distributed.md, "Slurm").
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 bin_dir="$root/build/apps"
