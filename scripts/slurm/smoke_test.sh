@@ -174,8 +174,11 @@ code=0
 sbatch --wait --quiet --dependency="afterok:$extract_job" --nodes=1 --ntasks=2 --ntasks-per-node=2 \
   --cpus-per-task=1 --time=5 --output="$tmp/job.out" "$root/scripts/slurm/run_pipeline.sbatch" || code=$?
 job_seconds=$((SECONDS - job_started))
-scontrol show job "$extract_job" | grep -q "ExitCode=0:0" ||
+extract_info="$(scontrol show job "$extract_job")"
+grep -q "ExitCode=0:0" <<< "$extract_info" ||
   fail "the extraction job did not exit 0: $(cat "$tmp/extract.out" 2>/dev/null)"
+# The script's own #SBATCH lines were read (the job name is one that is not overridden above).
+grep -q "JobName=mdp-pipeline" <<< "$extract_info" || fail "the batch script's #SBATCH lines were not read"
 [[ $code -eq 0 ]] || fail "sbatch --wait: the MPI job exited with $code"
 grep -q "on 2 ranks (1 host)" "$tmp/job.out" || fail "the job's summary does not say it ran on 2 ranks"
 
