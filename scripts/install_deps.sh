@@ -10,6 +10,7 @@ packages=(
   clang libclang-rt-14-dev
   libisal-dev libdeflate-dev zlib1g-dev libzstd-dev libxxhash-dev
   openmpi-bin libopenmpi-dev
+  slurm-wlm munge  # single-node Slurm smoke test of the batch script (scripts/slurm/smoke_test.sh)
   help2man dpkg-dev
   tzdata
   chromium  # renders report.html in its end-to-end test (tests/e2e/report_render_test.cpp)

@@ -5,8 +5,8 @@
 #   2. install, example consumer and package: `cmake --install` of build/ into a scratch prefix,
 #      examples/registry_reset built against it and run, `cpack -G DEB` checked and unpacked
 #      (scripts/package_check.sh, docs/library.md);
-#   3. ASan + UBSan build (build-asan/, without MPI), every test but the `mpi` and `chromium`
-#      labels;
+#   3. ASan + UBSan build (build-asan/, without MPI), every test but the `mpi`, `slurm` and
+#      `chromium` labels;
 #   4. ThreadSanitizer build (build-tsan/), the TSan set: `ctest -L tsan` (docs/tsan.md);
 #   5. each libFuzzer target for 30 s on its seed corpus (scripts/fuzz.sh, build-fuzz/).
 # `test.sh --no-sanitize` runs stages 1 and 2 only. Each stage prints its wall time; the measured
@@ -29,10 +29,10 @@ run_suite() {
   shift
   "$root/scripts/build.sh" "$@"
   local exclude=()
-  # Release stage only: the MPI tests (Open MPI's allocations would need leak suppressions) and
-  # the Chromium render of the report (it checks the page; its pipeline run is like the other
-  # end-to-end tests', which do run under ASan).
-  [[ "${1:-}" == "--sanitize" ]] && exclude=(-LE 'mpi|chromium')
+  # Release stage only: the MPI tests and the Slurm smoke test (Open MPI's allocations would
+  # need leak suppressions) and the Chromium render of the report (it checks the page; its
+  # pipeline run is like the other end-to-end tests', which do run under ASan).
+  [[ "${1:-}" == "--sanitize" ]] && exclude=(-LE 'mpi|slurm|chromium')
   (cd "$build_dir" && ctest --output-on-failure -j "$(nproc)" --timeout 900 "${exclude[@]}")
 }
 
