@@ -64,9 +64,9 @@ engine::TaskResult PartitionAnalysisTask::run_expecting(const engine::WorkItem& 
     check_input_files(*key, directory, expected);
     // The engine calls run() from its worker threads, which live for the whole run: one read
     // buffer per thread is reused for every partition that thread analyses (read_buffer.h), so
-    // the input files land in memory that is already mapped. Between partitions it keeps at most
-    // kKeptReadBuffer bytes (the memory budget only sees running partitions' estimates); a
-    // larger one is freed and the next big file pays for fresh pages again.
+    // the input files land in memory that is already mapped. Between partitions it holds at most
+    // kKeptReadBuffer bytes for sure (the memory budget only sees running partitions'
+    // estimates); the kernel may take back the rest whenever it needs memory (ReadBuffer::trim).
     constexpr size_t kKeptReadBuffer = size_t{64} << 20;
     thread_local analyzers::ReadBuffer buffer;
     analyzers::PartitionResults results;

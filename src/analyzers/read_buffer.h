@@ -8,13 +8,17 @@
 
 #include <cstddef>
 #include <filesystem>
-#include <memory>
 #include <string_view>
 
 namespace mdp::analyzers {
 
 class ReadBuffer {
   public:
+    ReadBuffer() = default;
+    ReadBuffer(const ReadBuffer&) = delete;
+    ReadBuffer& operator=(const ReadBuffer&) = delete;
+    ~ReadBuffer();
+
     // The whole of `file`, read with one read(2) (more only if the kernel returns less); valid
     // until the next call. Throws InputError when the file cannot be opened, IoError when
     // reading fails.
@@ -22,17 +26,14 @@ class ReadBuffer {
 
     size_t capacity() const { return capacity_; }
 
-    // Frees the memory if it is larger than `max_kept` bytes: a caller that keeps the buffer
-    // between partitions bounds what it holds while idle.
-    void trim(size_t max_kept) {
-        if (capacity_ > max_kept) {
-            data_.reset();
-            capacity_ = 0;
-        }
-    }
+    // Bounds what the buffer holds while idle: the pages beyond the first `max_kept` bytes are
+    // given back lazily (MADV_FREE: the kernel takes them when it needs memory; until then the
+    // next large file reuses them without faulting in and zeroing fresh pages, which was most of
+    // the page faults of `process` on a market with a few very large partitions).
+    void trim(size_t max_kept);
 
   private:
-    std::unique_ptr<char[]> data_;
+    char* data_ = nullptr;  // an anonymous private mapping of capacity_ bytes
     size_t capacity_ = 0;
 };
 
