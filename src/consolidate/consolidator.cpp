@@ -274,36 +274,35 @@ class Run {
         uint64_t done = 0;
         const size_t in_flight =
             kPartitionsInFlightPerThread * static_cast<size_t>(tbb::this_task_arena::max_concurrency());
-        tbb::parallel_pipeline(
-            in_flight,
-            tbb::make_filter<void, PartitionRead*>(tbb::filter_mode::serial_in_order,
-                                                   [&](tbb::flow_control& control) -> PartitionRead* {
-                                                       if (next == keys.size() || stop_requested()) {
-                                                           control.stop();
-                                                           return nullptr;
-                                                       }
-                                                       auto read = std::make_unique<PartitionRead>();
-                                                       read->entry = *registry.find(keys[next++]);
-                                                       if (read->entry.status == PartitionStatus::kCompleted) {
-                                                           read->location = results::location_in(read->entry.results);
-                                                       }
-                                                       if (read->location) {
-                                                           read->cached =
-                                                               old_cache.take(read->entry.key, read->location->checksum);
-                                                       }
-                                                       return read.release();
-                                                   }) &
-                tbb::make_filter<PartitionRead*, PartitionRead*>(tbb::filter_mode::parallel,
-                                                                 [&](PartitionRead* read) {
-                                                                     read_record(readers.local(), *read);
-                                                                     return read;
-                                                                 }) &
-                tbb::make_filter<PartitionRead*, void>(tbb::filter_mode::serial_in_order, [&](PartitionRead* read) {
-                    const std::unique_ptr<PartitionRead> owned(read);
-                    if (stop_requested()) return;
-                    consume(*owned);
-                    if (options_.on_progress) options_.on_progress(++done, keys.size());
-                }));
+        // Shared pointers, not raw ones: when a stage throws (a write error, a stop), the
+        // partitions still in flight are freed with the pipeline.
+        using Token = std::shared_ptr<PartitionRead>;
+        const auto hand_out = [&](tbb::flow_control& control) -> Token {
+            if (next == keys.size() || stop_requested()) {
+                control.stop();
+                return nullptr;
+            }
+            auto read = std::make_shared<PartitionRead>();
+            read->entry = *registry.find(keys[next++]);
+            if (read->entry.status == PartitionStatus::kCompleted) {
+                read->location = results::location_in(read->entry.results);
+            }
+            if (read->location) read->cached = old_cache.take(read->entry.key, read->location->checksum);
+            return read;
+        };
+        const auto read_one = [&](Token read) -> Token {
+            read_record(readers.local(), *read);
+            return read;
+        };
+        const auto consume_in_order = [&](Token read) {
+            if (stop_requested()) return;
+            consume(*read);
+            if (options_.on_progress) options_.on_progress(++done, keys.size());
+        };
+        tbb::parallel_pipeline(in_flight,
+                               tbb::make_filter<void, Token>(tbb::filter_mode::serial_in_order, hand_out) &
+                                   tbb::make_filter<Token, Token>(tbb::filter_mode::parallel, read_one) &
+                                   tbb::make_filter<Token, void>(tbb::filter_mode::serial_in_order, consume_in_order));
         throw_if_stopped();
     }
 
