@@ -86,6 +86,41 @@ TEST_F(ExtractCliTest, KillNineAtRandomPointsThenResumeGivesIdenticalFiles) {
     EXPECT_GE(mid_run_kills, 4) << "the extraction (" << full_seconds << " s) ended before most kills";
 }
 
+// SIGTERM or SIGINT during extraction: it stops with the interrupted code (5) after saving a
+// checkpoint, and --resume ends with the files of an uninterrupted run.
+TEST_F(ExtractCliTest, SigtermOrSigintDuringExtractionStopsWithCodeFiveAndResumesIdentically) {
+    write_inputs(make_synthetic_input(400'000, 11, true, 300));
+    const std::vector<std::string> tuning{"--chunk-size", "2000", "--checkpoint-every", "2M"};
+
+    const auto started = std::chrono::steady_clock::now();
+    const CommandResult reference = wait_for(spawn(extract_args(dir_ / "reference", tuning), dir_ / "reference.log"));
+    const double full_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    ASSERT_EQ(reference.exit_code, 0) << read_text(dir_ / "reference.log");
+    const FileTree expected = outputs(dir_ / "reference");
+
+    std::mt19937 rng(20261208);
+    std::uniform_real_distribution<double> when(0.1, 0.7);
+    int stopped = 0;
+    for (int attempt = 0; attempt < 8 && stopped < 2; ++attempt) {
+        const fs::path out = dir_ / ("stopped" + std::to_string(attempt));
+        const int signal = attempt % 2 == 0 ? SIGTERM : SIGINT;
+        const pid_t pid = spawn(extract_args(out, tuning), dir_ / "stopped.log");
+        std::this_thread::sleep_for(std::chrono::duration<double>(when(rng) * full_seconds));
+        ::kill(pid, signal);
+        const CommandResult result = wait_for(pid);
+        if (result.exit_code == 0) continue;  // it finished first
+        ++stopped;
+        ASSERT_EQ(result.exit_code, 5) << "signal " << signal << ": " << read_text(dir_ / "stopped.log");
+        EXPECT_TRUE(fs::exists(out / "extract.checkpoint")) << read_text(dir_ / "stopped.log");
+
+        const CommandResult resumed = wait_for(spawn(extract_args(out, {"--resume"}), dir_ / "resume.log"));
+        ASSERT_EQ(resumed.exit_code, 0) << read_text(dir_ / "resume.log");
+        EXPECT_EQ(first_difference(outputs(out), expected), "");
+        fs::remove_all(out);
+    }
+    EXPECT_GE(stopped, 2) << "the extraction (" << full_seconds << " s) ended before the signals";
+}
+
 // Compressed inputs (detected by content: the names say .csv) give the same files as plain ones,
 // resume after a kill by decoding up to the checkpoint, and a truncated one stops with the
 // bad-input exit code and a message naming the file and the decoded offset.
