@@ -51,6 +51,16 @@ protected:
         return tree;
     }
 
+    // An uninterrupted extraction into reference/: its outputs, and how long it took in
+    // `seconds` (when to interrupt the runs compared with it).
+    FileTree reference_outputs(const std::vector<std::string>& tuning, double& seconds) const {
+        const auto started = std::chrono::steady_clock::now();
+        const CommandResult reference = wait_for(spawn(extract_args(dir_ / "reference", tuning), dir_ / "reference.log"));
+        seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        EXPECT_EQ(reference.exit_code, 0) << read_text(dir_ / "reference.log");
+        return outputs(dir_ / "reference");
+    }
+
     fs::path dir_;
 };
 
@@ -58,11 +68,9 @@ TEST_F(ExtractCliTest, KillNineAtRandomPointsThenResumeGivesIdenticalFiles) {
     write_inputs(make_synthetic_input(400'000, 11, true, 300));
     const std::vector<std::string> tuning{"--chunk-size", "2000", "--checkpoint-every", "2M"};
 
-    const auto started = std::chrono::steady_clock::now();
-    const CommandResult reference = wait_for(spawn(extract_args(dir_ / "reference", tuning), dir_ / "reference.log"));
-    const double full_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    ASSERT_EQ(reference.exit_code, 0) << read_text(dir_ / "reference.log");
-    const FileTree expected = outputs(dir_ / "reference");
+    double full_seconds = 0;
+    const FileTree expected = reference_outputs(tuning, full_seconds);
+    ASSERT_FALSE(HasFailure());
     ASSERT_GT(expected.size(), 1000U);
 
     std::mt19937 rng(20261122);
@@ -92,11 +100,9 @@ TEST_F(ExtractCliTest, SigtermOrSigintDuringExtractionStopsWithCodeFiveAndResume
     write_inputs(make_synthetic_input(400'000, 11, true, 300));
     const std::vector<std::string> tuning{"--chunk-size", "2000", "--checkpoint-every", "2M"};
 
-    const auto started = std::chrono::steady_clock::now();
-    const CommandResult reference = wait_for(spawn(extract_args(dir_ / "reference", tuning), dir_ / "reference.log"));
-    const double full_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-    ASSERT_EQ(reference.exit_code, 0) << read_text(dir_ / "reference.log");
-    const FileTree expected = outputs(dir_ / "reference");
+    double full_seconds = 0;
+    const FileTree expected = reference_outputs(tuning, full_seconds);
+    ASSERT_FALSE(HasFailure());
 
     std::mt19937 rng(20261208);
     std::uniform_real_distribution<double> when(0.1, 0.7);
