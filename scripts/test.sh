@@ -32,7 +32,7 @@ run_suite() {
   # Release stage only: the MPI tests and the Slurm smoke test (Open MPI's allocations would
   # need leak suppressions) and the Chromium render of the report (it checks the page; its
   # pipeline run is like the other end-to-end tests', which do run under ASan).
-  [[ "${1:-}" == "--sanitize" ]] && exclude=(-LE 'mpi|slurm|chromium')
+  [[ "${1:-}" == "--sanitize" ]] && exclude=(-LE 'mpi|slurm|chromium|many')
   (cd "$build_dir" && ctest --output-on-failure -j "$(nproc)" --timeout 900 "${exclude[@]}")
 }
 
