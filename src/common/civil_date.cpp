@@ -18,6 +18,13 @@ CivilDate CivilDate::from_days(int64_t z) {
     return CivilDate{static_cast<int32_t>(y + (m <= 2)), m, d};
 }
 
+std::optional<CivilDate> CivilDate::from_days_in_range(int64_t days_since_epoch) {
+    constexpr int64_t kFirstDay = -719528;  // 0000-01-01
+    constexpr int64_t kLastDay = 2932896;   // 9999-12-31
+    if (days_since_epoch < kFirstDay || days_since_epoch > kLastDay) return std::nullopt;
+    return from_days(days_since_epoch);
+}
+
 int64_t CivilDate::to_days() const {
     const int64_t y = static_cast<int64_t>(year) - (month <= 2);
     const int64_t era = (y >= 0 ? y : y - 399) / 400;

@@ -16,6 +16,9 @@ struct CivilDate {
     uint32_t day = 1;    // 1..31
 
     static CivilDate from_days(int64_t days_since_epoch);
+    // The date of years 0..9999 (what "YYYY-MM-DD" can name), nullopt for any other day count:
+    // for day counts read back from files, which damage can make anything.
+    static std::optional<CivilDate> from_days_in_range(int64_t days_since_epoch);
     int64_t to_days() const;
     bool is_valid() const;
 

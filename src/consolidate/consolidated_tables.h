@@ -28,13 +28,7 @@
 
 namespace mdp::consolidate {
 
-inline constexpr const char* kSweepComparisonFile = "sweep_comparison.csv";
-inline constexpr const char* kPooledTestsFile = "pooled_tests.csv";
-inline constexpr const char* kPerSecurityTestsFile = "per_security_tests.csv";
-inline constexpr const char* kAnovaFile = "cross_security_anova.csv";
-inline constexpr const char* kPairwiseFile = "cross_security_pairwise.csv";
-inline constexpr const char* kRootCausesFile = "root_causes.csv";
-inline constexpr const char* kPartitionsFile = "partitions.csv";
+// The tables' files are named by their schemas (table_schemas.h); the report is not a table.
 inline constexpr const char* kReportFile = "report.html";
 
 // Index of exec_cost_arrival_diff_bps in analyzers::kComparedMetrics: the headline metric.

@@ -4,7 +4,7 @@
 #include <unistd.h>
 #include <xxhash.h>
 
-#include <cstring>
+#include <algorithm>
 
 #include "analyzers/partition_files.h"
 #include "common/beneath.h"
@@ -22,9 +22,6 @@ constexpr std::string_view kMagic = "mdp consolidation cache 1\n";
 // An entry claiming more is damage, not data.
 constexpr uint64_t kMaxEntryBytes = uint64_t{1} << 30;
 constexpr size_t kReadBlock = size_t{1} << 20;
-// The days a partition key can name (years 0 to 9999), as in the records.
-constexpr int64_t kFirstDay = -719528;
-constexpr int64_t kLastDay = 2932896;
 
 void put_u64(std::string& out, uint64_t value) {
     WireWriter w;
@@ -112,13 +109,13 @@ bool ConsolidationCacheReader::read_next() {
     try {
         WireReader in(body);
         Entry entry;
-        const int64_t days = in.i64();
+        const std::optional<CivilDate> date = CivilDate::from_days_in_range(in.i64());
         const uint64_t security = in.u64();
-        if (days < kFirstDay || days > kLastDay) {
+        if (!date) {
             fd_ = UniqueFd();
             return false;
         }
-        entry.key = PartitionKey{CivilDate::from_days(days), security};
+        entry.key = PartitionKey{*date, security};
         entry.record_checksum = in.u64();
         entry.slim = in.str();
         next_ = std::move(entry);

@@ -5,8 +5,8 @@
 #include <tbb/task_arena.h>
 
 #include <algorithm>
-#include <memory>
 #include <array>
+#include <memory>
 #include <set>
 #include <string_view>
 
@@ -19,6 +19,7 @@
 #include "consolidate/consolidated_directory.h"
 #include "consolidate/consolidated_tables.h"
 #include "consolidate/consolidation_cache.h"
+#include "consolidate/csv_record.h"
 #include "consolidate/date_summaries.h"
 #include "consolidate/difference_samples.h"
 #include "consolidate/html_report.h"
@@ -27,11 +28,10 @@
 #include "consolidate/sqlite_export.h"
 #include "consolidate/table_schemas.h"
 #include "consolidate/table_stream.h"
-#include "consolidate/csv_record.h"
 #include "registry/json_text.h"
 #include "results/pack_store.h"
-#include "results/record_location.h"
 #include "results/partition_record.h"
+#include "results/record_location.h"
 
 namespace mdp::consolidate {
 
@@ -358,7 +358,7 @@ class Run {
         const uint64_t k = pairwise_securities(samples_, options_.pairwise).size();
         const uint64_t rows = analyzers::kComparedMetrics.size() * (k * (k - (k > 0 ? 1 : 0)) / 2);
         if (rows < kNoticeRows) return;
-        options_.on_notice(std::string(kPairwiseFile) + ": up to " + std::to_string(rows) + " rows (~" +
+        options_.on_notice(cross_security_pairwise_schema().file_name() + ": up to " + std::to_string(rows) + " rows (~" +
                            std::to_string(rows * kBytesPerRow / 1'000'000) + " MB) for " + std::to_string(k) +
                            " securities (pairwise rule: " + options_.pairwise.describe() + "; --pairwise top:K bounds it)");
     }

@@ -106,11 +106,9 @@ void decode_record(std::string_view bytes, PartitionRecord& out) {
             throw RecordError("result record of format " + std::to_string(version) + ", this version reads " +
                               std::to_string(kRecordVersion));
         }
-        // Years 0..9999, what a partition key can name.
-        const int64_t days = in.i64();
-        if (days < -719528 || days > 2932896) throw RecordError("result record with an impossible date");
-        const CivilDate date = CivilDate::from_days(days);
-        out.key = PartitionKey{date, in.u64()};
+        const std::optional<CivilDate> date = CivilDate::from_days_in_range(in.i64());
+        if (!date) throw RecordError("result record with an impossible date");
+        out.key = PartitionKey{*date, in.u64()};
         PartitionHeadline& h = out.summary.headline;
         h.n_pairs = in.i64();
         h.mean_real_exec_cost_arrival_bps = in.f64();

@@ -16,6 +16,18 @@ TEST(CivilDate, KnownDates) {
     EXPECT_EQ(CivilDate::from_days(-1), (CivilDate{1969, 12, 31}));
 }
 
+TEST(CivilDate, FromDaysInRangeTakesExactlyTheYearsZeroTo9999) {
+    const auto first = CivilDate::parse("0000-01-01");
+    const auto last = CivilDate::parse("9999-12-31");
+    ASSERT_TRUE(first && last);
+    EXPECT_EQ(CivilDate::from_days_in_range(first->to_days()), first);
+    EXPECT_EQ(CivilDate::from_days_in_range(last->to_days()), last);
+    EXPECT_FALSE(CivilDate::from_days_in_range(first->to_days() - 1));
+    EXPECT_FALSE(CivilDate::from_days_in_range(last->to_days() + 1));
+    EXPECT_FALSE(CivilDate::from_days_in_range(INT64_MIN));
+    EXPECT_FALSE(CivilDate::from_days_in_range(INT64_MAX));
+}
+
 TEST(CivilDate, RoundTripsEveryDayOverFourCenturies) {
     const int64_t start = (CivilDate{1900, 1, 1}).to_days();
     const int64_t end = (CivilDate{2300, 1, 1}).to_days();
